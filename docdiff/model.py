@@ -1,0 +1,236 @@
+"""The clause model: frozen, validated value objects describing one statement.
+
+Every piece of structure carries a :class:`Span`, code-point offsets into
+``Document.source`` (the decoded text, byte-order mark removed, newlines as in
+the file), so nothing the reader saw is lost and every result can point back
+at the text it came from.  Serialization lives elsewhere (``docdiff.serialize``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Block",
+    "Clause",
+    "Document",
+    "Metadata",
+    "Paragraph",
+    "Part",
+    "Sentence",
+    "Signatory",
+    "Span",
+]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@frozen(order=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in a document's source."""
+
+    start: int = field(validator=_non_negative)
+    end: int = field()
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, source: str) -> str:
+        """Return the text this span covers in ``source``."""
+        return source[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+def _tuple_of_str(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+
+
+@frozen
+class Block:
+    """A stretch of source text with no inner structure (envelope, title, closing line)."""
+
+    span: Span
+    text: str
+
+
+@frozen
+class Sentence:
+    """One sentence, with what :mod:`docdiff.annotate` found in it.
+
+    ``actor`` holds the ISO codes of the acting parties, sorted (both parties
+    when "the Sides" act); ``commitment`` is a lexicon category such as
+    ``"support"`` or ``"agree"``; ``intensity`` is ``"strong"`` when a
+    modifier such as "firmly" or "твердо" sharpens it.
+    """
+
+    span: Span
+    text: str
+    actor: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    commitment: str | None = None
+    intensity: str | None = None
+
+
+@frozen
+class Paragraph:
+    """A paragraph of a clause; ``label`` is a sub-item's number as printed ("a", "2")."""
+
+    span: Span
+    text: str
+    sentences: tuple[Sentence, ...] = field(default=(), converter=tuple)
+    label: str | None = None
+
+
+class Part(enum.StrEnum):
+    """Where a unit of comparison sits in the statement."""
+
+    PREAMBLE = "preamble"
+    BODY = "body"
+
+
+@frozen
+class Clause:
+    """A unit of the statement: a numbered clause, or a preamble paragraph.
+
+    ``label`` is the number as printed without its trailing dot ("1", "IV",
+    "3.1", "一"), prefixed by the section where numbering restarts under
+    section headings ("II.3"); preamble paragraphs are labelled
+    ``preamble.N`` and unnumbered operative paragraphs ``¶N``.  ``ordinal``
+    counts units of the same part from 1.  ``span`` covers the printed number,
+    the heading and every paragraph; the paragraphs themselves exclude the
+    number, so renumbering alone changes no clause text.
+    """
+
+    label: str
+    ordinal: int = field(validator=_non_negative)
+    span: Span
+    paragraphs: tuple[Paragraph, ...] = field(converter=tuple)
+    part: Part = Part.BODY
+    heading: str | None = None
+    section: str | None = None
+    number: Block | None = None
+
+    @paragraphs.validator
+    def _has_paragraphs(
+        self, attribute: attrs.Attribute[tuple[Paragraph, ...]], value: tuple[Paragraph, ...]
+    ) -> None:
+        if not value:
+            raise ValueError(f"clause {self.label!r} has no paragraphs")
+
+    @property
+    def text(self) -> str:
+        """The clause's paragraphs joined by a blank line (source text, not normalized)."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of the clause, in order."""
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@frozen
+class Signatory:
+    """A person who signed, in the form printed, with their party's ISO code."""
+
+    name: str
+    role: str | None = None
+    party: str | None = None
+
+
+@frozen
+class Metadata:
+    """What the statement says about itself.
+
+    ``date`` is ISO 8601 (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only
+    that much is printed); ``parties`` are ISO 3166-1 alpha-2 codes ("EU" for
+    the European Union), sorted; ``language`` is ISO 639-1.
+    """
+
+    language: str
+    title: str | None = None
+    kind: str | None = None
+    date: str | None = None
+    place: str | None = None
+    parties: tuple[str, ...] = field(default=(), converter=lambda v: tuple(sorted(set(v))))
+    signatories: tuple[Signatory, ...] = field(default=(), converter=tuple)
+
+
+@frozen
+class Document:
+    """A parsed statement: its source text and the structure found in it.
+
+    The parts, in source order, are the ``envelope`` (news text around the
+    statement, possibly both before and after it), the ``title`` and
+    ``dateline`` of the statement itself, the ``preamble`` paragraphs, the
+    numbered ``clauses`` and the ``closing`` (signature block, "Done at ...").
+    Their spans never overlap; together they cover every non-whitespace
+    character of ``source``.
+    """
+
+    source: str
+    metadata: Metadata
+    clauses: tuple[Clause, ...] = field(converter=tuple)
+    preamble: tuple[Clause, ...] = field(default=(), converter=tuple)
+    envelope: tuple[Block, ...] = field(default=(), converter=tuple)
+    title: Block | None = None
+    dateline: Block | None = None
+    closing: tuple[Block, ...] = field(default=(), converter=tuple)
+    path: str | None = None
+    format: str = "text"
+
+    def __attrs_post_init__(self) -> None:
+        limit = len(self.source)
+        previous = 0
+        for role, span in self.parts():
+            if span.end > limit:
+                raise ValueError(f"{role} span {span.start}-{span.end} ends past the source ({limit})")
+        for role, span in sorted(self.parts(), key=lambda p: p[1]):
+            if span.start < previous:
+                raise ValueError(f"{role} span {span.start}-{span.end} overlaps the part before it")
+            previous = span.end
+
+    @property
+    def units(self) -> tuple[Clause, ...]:
+        """The units of comparison: preamble paragraphs, then clauses."""
+        return self.preamble + self.clauses
+
+    @property
+    def language(self) -> str:
+        """The statement's language (ISO 639-1), from the metadata."""
+        return self.metadata.language
+
+    def unit(self, label: str) -> Clause:
+        """Return the unit labelled ``label``; ``KeyError`` when there is none."""
+        for unit in self.units:
+            if unit.label == label:
+                return unit
+        raise KeyError(label)
+
+    def parts(self) -> Iterator[tuple[str, Span]]:
+        """Yield ``(role, span)`` for every top-level part, in source order."""
+        found: list[tuple[str, Span]] = [("envelope", b.span) for b in self.envelope]
+        if self.title is not None:
+            found.append(("title", self.title.span))
+        if self.dateline is not None:
+            found.append(("dateline", self.dateline.span))
+        found += [("preamble", c.span) for c in self.preamble]
+        found += [("clause", c.span) for c in self.clauses]
+        found += [("closing", b.span) for b in self.closing]
+        found.sort(key=lambda p: (p[1].start, p[1].end))
+        yield from found

@@ -1,0 +1,233 @@
+"""The comparison result: plain frozen data, the whole contract between the
+engine (:mod:`docdiff.compare`) and every renderer (:mod:`docdiff.render`).
+
+Nothing here computes; renderers are functions of these values.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+from attrs import field, frozen
+
+from .model import Document
+from .options import Options
+
+
+__all__ = [
+    "COMPARISON_SCHEMA",
+    "PHRASES_SCHEMA",
+    "Change",
+    "ClausePair",
+    "Comparison",
+    "Edit",
+    "FieldDifference",
+    "Flag",
+    "FormulaUse",
+    "MatchedBy",
+    "Op",
+    "PairKind",
+    "PhrasePair",
+    "PhraseSide",
+    "Summary",
+]
+
+#: Schema identifiers written into JSON output.
+COMPARISON_SCHEMA = "docdiff/comparison@1"
+PHRASES_SCHEMA = "docdiff/phrases@1"
+
+
+class Op(enum.StrEnum):
+    """What an inline edit does."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@frozen
+class Edit:
+    """One piece of an inline diff.
+
+    Joined in order, the ``equal`` and ``delete`` pieces give the left text
+    exactly, the ``equal`` and ``insert`` pieces the right text.
+    """
+
+    op: Op
+    text: str
+
+
+class PairKind(enum.StrEnum):
+    """How units of the two documents correspond."""
+
+    MATCH = "match"  # one left unit, one right unit
+    SPLIT = "split"  # one left unit became several right units
+    MERGE = "merge"  # several left units became one right unit
+    INSERT = "insert"  # a right unit with no left counterpart
+    DELETE = "delete"  # a left unit with no right counterpart
+
+
+class Change(enum.StrEnum):
+    """How much a pair's text changed."""
+
+    NONE = "none"  # identical text
+    FORMAL = "formal"  # typography only: quotes, dashes, spaces, ё/е, letter case
+    SUBSTANTIVE = "substantive"  # anything else
+
+
+class MatchedBy(enum.StrEnum):
+    """Why two units were paired."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    SIMILARITY = "similarity"
+    SPLIT = "split"
+    MERGE = "merge"
+
+
+class Flag(enum.StrEnum):
+    """Finer kinds of substantive change."""
+
+    INFLECTION = "inflection"  # every changed word pair shares a stem
+    MODALITY = "modality"  # the commitment type or its intensity changed
+    ACTOR = "actor"  # the acting party changed
+    NUMBER = "number"  # a figure or a date changed
+
+
+def _edits(value: object) -> tuple[Edit, ...]:
+    return tuple(value)  # type: ignore[call-overload]
+
+
+@frozen(kw_only=True)
+class ClausePair:
+    """One row of the alignment.
+
+    ``left`` and ``right`` hold unit labels as in ``docdiff parse`` (empty
+    for an insertion or a deletion); ``similarity`` is the score the pair was
+    chosen on (1.0 for exact matches, 0.0 for insertions and deletions);
+    ``notes`` say in words what the flags mean here ("commitment: intend ->
+    agree").
+    """
+
+    kind: PairKind
+    left: tuple[str, ...] = field(converter=tuple)
+    right: tuple[str, ...] = field(converter=tuple)
+    moved: bool = False
+    change: Change = Change.SUBSTANTIVE
+    flags: tuple[Flag, ...] = field(default=(), converter=tuple)
+    similarity: float = 0.0
+    matched_by: MatchedBy | None = None
+    edits: tuple[Edit, ...] = field(default=(), converter=_edits)
+    notes: tuple[str, ...] = field(default=(), converter=tuple)
+
+    @property
+    def left_text(self) -> str:
+        """The left side's text, rebuilt from the edits."""
+        return "".join(e.text for e in self.edits if e.op is not Op.INSERT)
+
+    @property
+    def right_text(self) -> str:
+        """The right side's text, rebuilt from the edits."""
+        return "".join(e.text for e in self.edits if e.op is not Op.DELETE)
+
+
+@frozen
+class PhraseSide:
+    """One side of a phrase pair: the unit it lies in and its source span."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@frozen(kw_only=True)
+class PhrasePair:
+    """A phrase found in both documents, exactly or reworded."""
+
+    left: PhraseSide
+    right: PhraseSide
+    score: float
+    formula: str | None = None
+    edits: tuple[Edit, ...] = field(default=(), converter=_edits)
+
+
+@frozen(kw_only=True)
+class FormulaUse:
+    """Where one lexicon formula occurs in the two documents."""
+
+    id: str
+    left: tuple[PhraseSide, ...] = field(default=(), converter=tuple)
+    right: tuple[PhraseSide, ...] = field(default=(), converter=tuple)
+    edits: tuple[Edit, ...] = field(default=(), converter=_edits)
+    direction: str | None = None  # "stronger", "weaker", "same" or None
+
+
+@frozen
+class FieldDifference:
+    """A metadata field whose values differ between the two documents."""
+
+    field: str
+    left: str | tuple[str, ...] | None
+    right: str | tuple[str, ...] | None
+
+
+@frozen(kw_only=True)
+class Summary:
+    """Counts and overall figures of a comparison."""
+
+    by_kind: tuple[tuple[str, int], ...] = field(converter=tuple)
+    by_change: tuple[tuple[str, int], ...] = field(converter=tuple)
+    similarity: float
+    metadata: tuple[FieldDifference, ...] = field(default=(), converter=tuple)
+    moved: int = 0
+    flags: tuple[tuple[str, int], ...] = field(default=(), converter=tuple)
+
+
+@frozen(kw_only=True)
+class Comparison:
+    """Everything :func:`docdiff.compare` found, in the right document's order.
+
+    Deleted units stand where they stood in the left document.  The
+    envelope and the closing are compared on their own (``envelope`` and
+    ``closing`` edits) and never aligned with clauses.
+    """
+
+    left: Document
+    right: Document
+    pairs: tuple[ClausePair, ...] = field(converter=tuple)
+    summary: Summary
+    phrases: tuple[PhrasePair, ...] = field(default=(), converter=tuple)
+    formulas: tuple[FormulaUse, ...] = field(default=(), converter=tuple)
+    envelope: tuple[Edit, ...] = field(default=(), converter=_edits)
+    closing: tuple[Edit, ...] = field(default=(), converter=_edits)
+    options: Options = field(factory=Options)
+
+    @property
+    def substantive(self) -> bool:
+        """True when any pair differs in substance (what ``--check`` tests)."""
+        return any(p.change is Change.SUBSTANTIVE for p in self.pairs)
+
+    def to_json(self, **options: object) -> str:
+        """Render as ``docdiff/comparison@1`` JSON."""
+        from .render import render
+
+        return render(self, "json", **options)
+
+    def to_html(self, **options: object) -> str:
+        """Render as one self-contained HTML page."""
+        from .render import render
+
+        return render(self, "html", **options)
+
+    def to_markdown(self, **options: object) -> str:
+        """Render as GitHub-flavoured Markdown."""
+        from .render import render
+
+        return render(self, "md", **options)
+
+    def _repr_html_(self) -> str:
+        from .render import render
+
+        return render(self, "html", fragment=True)

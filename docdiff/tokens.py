@@ -1,0 +1,105 @@
+"""Word tokens and morphology-aware terms, shared by alignment, diffs and phrases.
+
+Two views of a text:
+
+* :func:`split_tokens` cuts it into pieces that cover it exactly (words,
+  runs of whitespace, single punctuation marks, single Han characters), the
+  units of inline word diffs;
+* :func:`terms` gives the comparison keys of its words: typography folded,
+  case folded, stemmed with the Snowball stemmer for Russian and English,
+  and character bigrams for Chinese, where words are not delimited.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import snowballstemmer
+
+from .normalize import fold_char
+
+__all__ = ["is_han", "split_tokens", "stem", "term_of", "terms"]
+
+# A word: letters/digits joined by inner hyphens, apostrophes or dots
+# ("азербайджано-китайских", "China's", "U.S.", "1.5"); Han characters are
+# tokens of their own; anything else is one character.
+_TOKEN = re.compile(
+    r"\s+"
+    r"|[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
+    r"|(?:[^\W_\u3400-\u9fff]|\d)+(?:[-‐‑'’.](?:[^\W_\u3400-\u9fff]|\d)+)*"
+    r"|.",
+    re.DOTALL,
+)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+_STEMMER_NAMES = {"ru": "russian", "en": "english", "uk": "russian", "be": "russian"}
+
+
+def is_han(text: str) -> bool:
+    """True when ``text`` starts with a Han (Chinese) character."""
+    return bool(text) and _HAN.match(text) is not None
+
+
+def split_tokens(text: str) -> list[str]:
+    """Cut ``text`` into tokens whose concatenation is exactly ``text``."""
+    return _TOKEN.findall(text)
+
+
+@functools.cache
+def _stemmer(language: str) -> object | None:
+    name = _STEMMER_NAMES.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of a folded, lower-case word ("поддерживают" -> "поддержива")."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return word
+    return str(stemmer.stemWord(word))  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=200_000)
+def term_of(token: str, language: str) -> str:
+    """The comparison key of one word token: folded, case-folded, stemmed."""
+    folded = "".join(fold_char(c) for c in token).casefold()
+    if language in ("ru", "uk", "be") or any("а" <= c <= "я" for c in folded):
+        return stem(folded, "ru")
+    if language == "en" or folded.isascii():
+        # Possessives carry no meaning for comparison: "China's" is "China".
+        if folded.endswith("'s"):
+            folded = folded[:-2]
+        return stem(folded, "en")
+    return folded
+
+
+def terms(text: str, language: str) -> list[str]:
+    """Comparison keys of the words of ``text``, in order.
+
+    Han runs become overlapping character bigrams (a lone character stays a
+    unigram), which gives Chinese a useful similarity without a segmenter.
+    Punctuation and whitespace carry no key.
+    """
+    out: list[str] = []
+    han_run: list[str] = []
+
+    def flush() -> None:
+        if len(han_run) == 1:
+            out.append(han_run[0])
+        else:
+            out.extend(a + b for a, b in zip(han_run, han_run[1:], strict=False))
+        han_run.clear()
+
+    for token in _TOKEN.findall(text):
+        if is_han(token):
+            han_run.append(token)
+            continue
+        if han_run:
+            flush()
+        if token[0].isalnum():
+            out.append(term_of(token, language))
+    if han_run:
+        flush()
+    return out
