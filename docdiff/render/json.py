@@ -1,0 +1,200 @@
+"""Comparison JSON (``docdiff/comparison@1``) and phrase JSON (``docdiff/phrases@1``).
+
+Both formats are described by JSON Schemas shipped in ``docdiff/schemas``
+(:func:`schema` loads them).  Output is deterministic: keys in a fixed
+order, floats rounded to four places, non-ASCII text written as is, two-space
+indentation and a final newline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from ..model import Document
+from ..result import (
+    COMPARISON_SCHEMA,
+    PHRASES_SCHEMA,
+    ClausePair,
+    Comparison,
+    Edit,
+    FieldDifference,
+    FormulaUse,
+    PhrasePair,
+    PhraseSide,
+    Summary,
+)
+from . import register
+
+__all__ = [
+    "comparison_to_dict",
+    "document_summary",
+    "edits_to_list",
+    "phrases_to_dict",
+    "phrases_to_json",
+    "render_json",
+    "schema",
+]
+
+#: Decimal places kept in every score: enough to rank, few enough to stay stable across platforms.
+PRECISION = 4
+
+
+def schema(name: str = "comparison") -> dict[str, Any]:
+    """Load the shipped JSON Schema ``name`` ("comparison" or "phrases"), version 1."""
+    text = resources.files("docdiff").joinpath("schemas", f"{name}-1.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def _score(value: float) -> float:
+    return round(float(value), PRECISION)
+
+
+def edits_to_list(edits: Sequence[Edit]) -> list[list[str]]:
+    """Edits as ``[op, text]`` pairs, the form every docdiff JSON uses."""
+    return [[str(e.op), e.text] for e in edits]
+
+
+def document_summary(document: Document) -> dict[str, Any]:
+    """What comparison JSON says about one side: its path, metadata and unit labels."""
+    meta = document.metadata
+    title = meta.title
+    if title is None and document.title is not None:
+        title = document.title.text
+    return {
+        "path": document.path,
+        "format": document.format,
+        "title": title,
+        "kind": meta.kind,
+        "date": meta.date,
+        "place": meta.place,
+        "parties": list(meta.parties),
+        "signatories": [{"name": s.name, "role": s.role, "party": s.party} for s in meta.signatories],
+        "language": meta.language,
+        "units": [u.label for u in document.units],
+    }
+
+
+def _pair(pair: ClausePair) -> dict[str, Any]:
+    return {
+        "kind": str(pair.kind),
+        "left": list(pair.left),
+        "right": list(pair.right),
+        "moved": pair.moved,
+        "change": str(pair.change),
+        "flags": [str(f) for f in pair.flags],
+        "similarity": _score(pair.similarity),
+        "matched_by": None if pair.matched_by is None else str(pair.matched_by),
+        "edits": edits_to_list(pair.edits),
+        "notes": list(pair.notes),
+    }
+
+
+def _side(side: PhraseSide, *, text: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": side.label, "start": side.start, "end": side.end}
+    if text:
+        out["text"] = side.text
+    return out
+
+
+def _phrase(phrase: PhrasePair) -> dict[str, Any]:
+    return {
+        "left": _side(phrase.left),
+        "right": _side(phrase.right),
+        "score": _score(phrase.score),
+        "formula": phrase.formula,
+        "edits": edits_to_list(phrase.edits),
+    }
+
+
+def _formula(use: FormulaUse) -> dict[str, Any]:
+    return {
+        "id": use.id,
+        "left": [_side(s) for s in use.left],
+        "right": [_side(s) for s in use.right],
+        "edits": edits_to_list(use.edits),
+        "direction": use.direction,
+    }
+
+
+def _value(value: str | tuple[str, ...] | None) -> str | list[str] | None:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _difference(difference: FieldDifference) -> dict[str, Any]:
+    return {"field": difference.field, "left": _value(difference.left), "right": _value(difference.right)}
+
+
+def _summary(summary: Summary) -> dict[str, Any]:
+    return {
+        "by_kind": dict(summary.by_kind),
+        "by_change": dict(summary.by_change),
+        "similarity": _score(summary.similarity),
+        "moved": summary.moved,
+        "flags": dict(summary.flags),
+        "metadata": [_difference(d) for d in summary.metadata],
+    }
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The ``docdiff/comparison@1`` document as plain dicts and lists, keys in output order."""
+    options = comparison.options
+    return {
+        "schema": COMPARISON_SCHEMA,
+        "left": document_summary(comparison.left),
+        "right": document_summary(comparison.right),
+        "pairs": [_pair(p) for p in comparison.pairs],
+        "phrases": [_phrase(p) for p in comparison.phrases],
+        "formulas": [_formula(f) for f in comparison.formulas],
+        "envelope": edits_to_list(comparison.envelope),
+        "closing": edits_to_list(comparison.closing),
+        "summary": _summary(comparison.summary),
+        "options": {
+            "match_threshold": _score(options.match_threshold),
+            "split_threshold": _score(options.split_threshold),
+            "move_threshold": _score(options.move_threshold),
+            "phrases": options.phrases,
+            "min_phrase_words": options.min_phrase_words,
+        },
+    }
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
+
+
+@register("json")
+def render_json(comparison: Comparison) -> str:
+    """Render ``comparison`` as ``docdiff/comparison@1`` JSON text."""
+    return _dump(comparison_to_dict(comparison))
+
+
+def phrases_to_dict(
+    left: Document, right: Document, phrases: Sequence[PhrasePair], formulas: Sequence[FormulaUse]
+) -> dict[str, Any]:
+    """The ``docdiff/phrases@1`` document as plain dicts and lists."""
+    return {
+        "schema": PHRASES_SCHEMA,
+        "left": {"path": left.path, "language": left.language},
+        "right": {"path": right.path, "language": right.language},
+        "pairs": [_phrase(p) for p in phrases],
+        "formulas": [
+            {
+                "id": f.id,
+                "left": [_side(s, text=False) for s in f.left],
+                "right": [_side(s, text=False) for s in f.right],
+                "direction": f.direction,
+            }
+            for f in formulas
+        ],
+    }
+
+
+def phrases_to_json(
+    left: Document, right: Document, phrases: Sequence[PhrasePair], formulas: Sequence[FormulaUse]
+) -> str:
+    """Render phrase alignments of two documents as ``docdiff/phrases@1`` JSON text."""
+    return _dump(phrases_to_dict(left, right, phrases, formulas))

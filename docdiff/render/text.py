@@ -1,0 +1,203 @@
+"""A readable terminal report of a comparison.
+
+Inline changes are shown with ANSI styles when colour is on (deletions red
+and struck through, insertions green and underlined) and otherwise with
+wdiff's markers, ``[-deleted-]{+inserted+}``, so the report says the same
+with or without colour.  Control characters in the statements (an escape
+sequence could recolour or rewrite the terminal) are shown as visible
+``\\xNN`` escapes, never passed through.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from ..model import Document
+from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind
+from . import register
+
+__all__ = ["describe_pair", "pair_heading", "render_text", "should_color", "unchanged"]
+
+_RESET = "\x1b[0m"
+_STYLE = {
+    Op.DELETE: "\x1b[9;31m",  # strikethrough, red
+    Op.INSERT: "\x1b[4;32m",  # underline, green
+}
+_MARKERS = {Op.DELETE: ("[-", "-]"), Op.INSERT: ("{+", "+}")}
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_INDENT = "    "
+_NONE = "—"  # stands for the missing side of an insertion or deletion
+
+# C0 and C1 controls and DEL, except tab and newline, which lay the text out.
+_CONTROLS = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code not in (0x09, 0x0A)
+}
+
+
+def should_color(stream: TextIO | None = None) -> bool:
+    """True when ``stream`` (default: standard output) is a terminal and NO_COLOR is unset.
+
+    Follows https://no-color.org: any non-empty ``NO_COLOR`` turns colour off;
+    so does ``TERM=dumb``.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    stream = sys.stdout if stream is None else stream
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except (OSError, ValueError):  # a closed or detached stream
+        return False
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+def unchanged(pair: ClausePair) -> bool:
+    """True for a pair that neither changed nor moved: one unit matched to one, same text."""
+    return pair.kind is PairKind.MATCH and pair.change is Change.NONE and not pair.moved
+
+
+def pair_heading(pair: ClausePair, arrow: str = "→") -> str:
+    """The pair's labels, ``"3 → 16"``, ``"4 → 5, 6"``, ``"— → 9"``."""
+    left = ", ".join(pair.left) or _NONE
+    right = ", ".join(pair.right) or _NONE
+    return f"{left} {arrow} {right}"
+
+
+def describe_pair(pair: ClausePair) -> str:
+    """What happened to the pair in words: ``"moved, substantive (modality)"``."""
+    if pair.kind is PairKind.INSERT:
+        words = ["inserted"]
+    elif pair.kind is PairKind.DELETE:
+        words = ["deleted"]
+    else:
+        words = [] if pair.kind is PairKind.MATCH else [str(pair.kind)]
+        if pair.moved:
+            words.append("moved")
+        words.append("unchanged" if pair.change is Change.NONE else str(pair.change))
+    text = ", ".join(words)
+    if pair.flags:
+        text += " (" + ", ".join(str(f) for f in pair.flags) + ")"
+    return text
+
+
+def _styled(op: Op, text: str, color: bool) -> str:
+    if op is Op.EQUAL:
+        return text
+    if color:
+        return _STYLE[op] + text + _RESET
+    opening, closing = _MARKERS[op]
+    return opening + text + closing
+
+
+def inline(edits: Sequence[Edit], *, color: bool) -> list[str]:
+    """The edits as lines of text, each change marked; markers close at every line end."""
+    lines: list[list[str]] = [[]]
+    for edit in edits:
+        for i, piece in enumerate(_clean(edit.text).split("\n")):
+            if i:
+                lines.append([])
+            if piece:
+                lines[-1].append(_styled(edit.op, piece, color))
+    return ["".join(line) for line in lines]
+
+
+def _indented(lines: Iterable[str], indent: str = _INDENT) -> list[str]:
+    return [indent + line if line.strip() else "" for line in lines]
+
+
+def _describe_document(side: str, document: Document) -> str:
+    meta = document.metadata
+    title = meta.title or (document.title.text if document.title is not None else None)
+    facts = [title or "(untitled)"]
+    facts += [v for v in (meta.date, meta.place) if v]
+    if meta.parties:
+        facts.append("/".join(meta.parties))
+    facts.append(meta.language)
+    label = f"{side}: "
+    head = f"{label:7}{document.path or '(no path)'}"
+    return _clean(head + "\n       " + " · ".join(facts))
+
+
+def _counts(items: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{count} {name}" for name, count in items if count) or "none"
+
+
+def _header(comparison: Comparison, bold: str, reset: str) -> list[str]:
+    summary = comparison.summary
+    out = [
+        f"{bold}docdiff comparison{reset}",
+        _describe_document("left", comparison.left),
+        _describe_document("right", comparison.right),
+    ]
+    for difference in summary.metadata:
+        left = difference.left if not isinstance(difference.left, tuple) else ", ".join(difference.left)
+        right = difference.right if not isinstance(difference.right, tuple) else ", ".join(difference.right)
+        out.append(_clean(f"  {difference.field} differs: {left or _NONE} → {right or _NONE}"))
+    out += [
+        "",
+        f"{bold}Summary{reset}",
+        f"  pairs:      {len(comparison.pairs)} ({_counts(summary.by_kind)})",
+        f"  changes:    {_counts(summary.by_change)}",
+        f"  moved:      {summary.moved}",
+        f"  flags:      {_counts(summary.flags)}",
+        f"  similarity: {summary.similarity:.2f}",
+    ]
+    return out
+
+
+def _section(title: str, edits: Sequence[Edit], color: bool, bold: str, reset: str) -> list[str]:
+    if not any(e.op is not Op.EQUAL for e in edits):
+        return []
+    return ["", f"{bold}{title}{reset}", *_indented(inline(edits, color=color))]
+
+
+def _formulas(comparison: Comparison) -> list[str]:
+    out = []
+    for use in comparison.formulas:
+        direction = f", {use.direction}" if use.direction else ""
+        out.append(_clean(f"  {use.id}: left {len(use.left)}, right {len(use.right)}{direction}"))
+    return out
+
+
+@register("text")
+def render_text(comparison: Comparison, *, color: bool | None = None, only_changed: bool = False) -> str:
+    """Render ``comparison`` as a terminal report.
+
+    ``color``: ANSI styles on or off; ``None`` decides with
+    :func:`should_color` on standard output.  ``only_changed``: leave out
+    pairs that neither changed nor moved.  Unchanged pairs show their
+    heading only; the others their inline diff and notes.
+    """
+    if color is None:
+        color = should_color()
+    bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
+    out = _header(comparison, bold, reset)
+    out += _section("Envelope", comparison.envelope, color, bold, reset)
+    out.append("")
+    out.append(f"{bold}Clauses{reset}")
+    for pair in comparison.pairs:
+        if only_changed and unchanged(pair):
+            continue
+        heading = f"{bold}[{_clean(pair_heading(pair))}]{reset} {describe_pair(pair)}"
+        if pair.kind not in (PairKind.INSERT, PairKind.DELETE):
+            heading += f" {dim}{pair.similarity:.2f}{reset}"
+        out.append("")
+        out.append(heading)
+        if unchanged(pair):
+            continue
+        out += _indented(inline(pair.edits, color=color))
+        out += [_clean(f"{_INDENT}note: {note}") for note in pair.notes]
+    out += _section("Closing", comparison.closing, color, bold, reset)
+    formulas = _formulas(comparison)
+    if formulas:
+        out += ["", f"{bold}Formulas{reset}", *formulas]
+    return "\n".join(out) + "\n"
