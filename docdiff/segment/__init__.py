@@ -1,0 +1,123 @@
+"""Segment the plain text of a joint statement into the clause model.
+
+:func:`segment` is the one entry point.  The stages run in order, each a
+small module:
+
+1. :mod:`.chunks` cuts the text into trimmed paragraphs with offsets;
+2. :mod:`.envelope` takes off the news wrapper (headline, lead, attribution
+   line, wrapping quotes, site matter);
+3. :mod:`.frame` finds the statement's title, dateline and closing;
+4. :mod:`.body` (with :mod:`.numbering` and :mod:`.markers`) splits the rest
+   into preamble paragraphs and units;
+5. sentences are split per paragraph, metadata extracted, and every sentence
+   annotated with the parties found.
+
+Every offset is a code point into the source as given; nothing is rewritten,
+and the parts together cover every non-whitespace character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..annotate import annotate
+from ..errors import ParseError
+from ..language import detect_language
+from ..metadata import extract_metadata
+from ..model import Block, Clause, Document, Paragraph, Sentence, Span
+from ..sentences import split_sentences
+from .body import split_body
+from .chunks import Chunk, split_chunks
+from .envelope import split_envelope
+from .frame import find_closing, find_dateline, find_title
+
+__all__ = ["segment"]
+
+
+def _block(source: str, start: int, end: int) -> Block:
+    return Block(Span(start, end), source[start:end])
+
+
+def _with_sentences(clause: Clause, source: str, language: str, parties: Sequence[str]) -> Clause:
+    paragraphs: list[Paragraph] = []
+    for paragraph in clause.paragraphs:
+        sentences = []
+        for start, end in split_sentences(paragraph.text, language, paragraph.span.start):
+            text = source[start:end]
+            found = annotate(text, language, tuple(parties))
+            sentences.append(
+                Sentence(
+                    Span(start, end),
+                    text,
+                    actor=found.actor,
+                    commitment=found.commitment,
+                    intensity=found.intensity,
+                )
+            )
+        paragraphs.append(attrs.evolve(paragraph, sentences=tuple(sentences)))
+    return attrs.evolve(clause, paragraphs=tuple(paragraphs))
+
+
+def _frame(source: str, body: tuple[Chunk, ...]) -> tuple[Block | None, Block | None, int, int]:
+    """Title, dateline, and the index range ``[first, stop)`` of the body chunks."""
+    title: Block | None = None
+    dateline: Block | None = None
+    first = find_title(body)
+    if first:
+        title = _block(source, body[0].start, body[first - 1].end)
+    if find_dateline(body, first):
+        dateline = _block(source, body[first].start, body[first].end)
+        first += 1
+    stop = find_closing(body, first - 1) if first < len(body) else len(body)
+    return title, dateline, first, stop
+
+
+def segment(
+    source: str, *, language: str | None = None, path: str | None = None, format: str = "text"
+) -> Document:
+    """Parse the decoded text of a statement into a :class:`~docdiff.model.Document`.
+
+    ``source`` may use any newline style; offsets are code points into it.
+    ``language`` (ISO 639-1) is detected when not given.  ``path`` and
+    ``format`` are recorded on the document.  Raises
+    :class:`~docdiff.errors.ParseError` when there is no statement text.
+    """
+    if not source.strip():
+        where = f" in {path}" if path else ""
+        raise ParseError(
+            f"no statement text{where}: the input is empty or only whitespace; pass the text of a statement"
+        )
+    lang = language or detect_language(source)
+    chunks = split_chunks(source)
+    enveloped = split_envelope(source, chunks)
+    head = [_block(source, s.start, s.end) for s in enveloped.head]
+    tail = [_block(source, s.start, s.end) for s in enveloped.tail]
+    body = enveloped.body
+    title, dateline, first, stop = _frame(source, body)
+    closing = tuple(_block(source, c.start, c.end) for c in body[stop:])
+    preamble, clauses = split_body(source, body[first:stop])
+    metadata = extract_metadata(
+        source,
+        language=lang,
+        envelope=tuple(head + tail),
+        title=title,
+        dateline=dateline,
+        preamble=preamble,
+        clauses=clauses,
+        closing=closing,
+    )
+    parties = metadata.parties
+    return Document(
+        source=source,
+        metadata=metadata,
+        clauses=tuple(_with_sentences(c, source, lang, parties) for c in clauses),
+        preamble=tuple(_with_sentences(c, source, lang, parties) for c in preamble),
+        envelope=tuple(head + tail),
+        title=title,
+        dateline=dateline,
+        closing=closing,
+        path=path,
+        format=format,
+    )

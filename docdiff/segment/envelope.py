@@ -1,0 +1,120 @@
+"""The news envelope around a statement: headline, lead, attribution, wrapping quotes, site matter.
+
+News sites publish a statement inside their own text: a headline, a lead, an
+attribution line ending in a colon ("Как передает Day.Az ..., в совместном
+заявлении говорится:", "The text of the statement follows:", "全文如下："),
+then the statement, often wrapped in quotation marks, then site matter
+("Смотрите также", "Related", "Share", "Source: ...").  :func:`split_envelope`
+finds them so the statement's own structure starts and ends in the right place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from ..model import Span
+from .chunks import Chunk
+
+__all__ = ["Enveloped", "split_envelope"]
+
+# Attribution lines hand over to the quoted text; they end in a colon.
+_ATTRIBUTION_RE = re.compile(
+    r"(?:говорится|сообщается|отмечается|приводится|указывается|текст\w*\s+(?:заявлени|документ|декларац)\w*"
+    r"|полный\s+текст\w*|приводим\s.{0,40}текст\w*"
+    r"|(?:statement|declaration|communiqu\w*|text|document)\s+(?:reads|read|follows|states|is\s+as\s+follows)"
+    r"|reads\s+as\s+follows|(?:following|below)\s+is\s+the\s+(?:full\s+)?text.{0,80}"
+    r"|text\s+of\s+the\s.{0,80}(?:follows|reads|below)"
+    r"|全文如下|内容如下|声明如下|原文如下)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+_RELAY_RE = re.compile(
+    r"^(?:Как\s+(?:передает|сообщает|сообщил[аи]?)|По\s+сообщению|According\s+to)\b.*[:：]$"
+)
+
+_QUOTE_PAIRS = {'"': '"', "«": "»", "„": "“”", "“": "”", "「": "」", "『": "』"}
+
+# Site matter after a statement: related links, sharing, credits.
+_SITE_RE = re.compile(
+    r"^(?:Смотрите\s+также|Читайте\s+также|См\.\s+также|Подробнее|Источник\s*:|Фото\s*:|Теги\s*:"
+    r"|Related\b|Read\s+more|See\s+also|Share\b|Source\s*:|Tags?\s*:|Photo\s*:"
+    r"|来源[:：]|责任编辑|相关新闻|【)",
+    re.IGNORECASE,
+)
+
+_HEAD_LIMIT = 8
+_TAIL_LIMIT = 10
+
+
+@frozen
+class Enveloped:
+    """The statement's chunks with the envelope spans before and after them."""
+
+    head: tuple[Span, ...]
+    body: tuple[Chunk, ...]
+    tail: tuple[Span, ...]
+
+
+def _attribution(chunks: tuple[Chunk, ...]) -> int:
+    """Index of the attribution chunk near the top, or -1."""
+    limit = min(_HEAD_LIMIT, max(len(chunks) * 2 // 5, 1), len(chunks) - 1)
+    for i in range(limit):
+        text = chunks[i].text
+        if "\n" in text.strip() or "\r" in text.strip():
+            continue
+        if _ATTRIBUTION_RE.search(text) or _RELAY_RE.match(text):
+            return i
+    return -1
+
+
+def _site_matter(chunks: tuple[Chunk, ...], first: int) -> int:
+    """Index of the first chunk of trailing site matter, or ``len(chunks)``."""
+    for i in range(max(first + 1, len(chunks) - _TAIL_LIMIT), len(chunks)):
+        if _SITE_RE.match(chunks[i].text):
+            return i
+    return len(chunks)
+
+
+def _trim(source: str, start: int, end: int) -> Chunk | None:
+    text = source[start:end]
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return Chunk(start + lead, start + lead + len(stripped), stripped)
+
+
+def split_envelope(source: str, chunks: tuple[Chunk, ...]) -> Enveloped:
+    """Separate the news envelope from the statement's chunks.
+
+    Rules, in order: an attribution line in the first few chunks makes it and
+    everything before it envelope; a quotation mark opening the next chunk and
+    its partner closing a later chunk are envelope blocks of their own; site
+    matter among the last chunks, and everything after it, is envelope.
+    """
+    head: list[Span] = []
+    tail: list[Span] = []
+    first = _attribution(chunks)
+    head.extend(Span(c.start, c.end) for c in chunks[: first + 1])
+    stop = _site_matter(chunks, first)
+    body = list(chunks[first + 1 : stop])
+    tail_chunks = [Span(c.start, c.end) for c in chunks[stop:]]
+    if first >= 0 and body and body[0].text[0] in _QUOTE_PAIRS:
+        closers = _QUOTE_PAIRS[body[0].text[0]]
+        for j in range(len(body) - 1, -1, -1):
+            chunk = body[j]
+            if chunk.text[-1] not in closers or (j == 0 and len(chunk.text) < 2):
+                continue
+            opener, closer = body[0].start, chunk.end - 1
+            tail.append(Span(closer, closer + 1))
+            tail.extend(Span(c.start, c.end) for c in body[j + 1 :])
+            head.append(Span(opener, opener + 1))
+            trimmed = [_trim(source, opener + 1, body[0].end) if j else _trim(source, opener + 1, closer)]
+            trimmed += body[1:j]
+            if j:
+                trimmed.append(_trim(source, chunk.start, closer))
+            body = [c for c in trimmed if c is not None]
+            break
+    tail.extend(tail_chunks)
+    return Enveloped(tuple(head), tuple(body), tuple(tail))

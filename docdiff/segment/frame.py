@@ -1,0 +1,141 @@
+"""The statement's own frame: title and dateline at the top, closing at the bottom.
+
+* Title: up to three heading-like chunks at the top (short, no final
+  punctuation, no numbering), ending at the last one that names the kind of
+  document ("Joint Statement", "Совместное заявление", "联合声明", "Treaty",
+  ...); with no such word, the heading-like chunks count as the title only
+  when a dateline follows them.
+* Dateline: a short chunk right after the title that holds a date, possibly
+  with a place ("June 22, 2023", "Москва, 13 марта 2025 года",
+  "2019年7月23日，北京").
+* Closing: scanning up from the last chunk over closing-like chunks (a "Done
+  at" / "Совершено" formula, a signature line "For the Government of ..." /
+  "За Российскую Федерацию", a role with a name "Президент Российской
+  Федерации В.Путин", a place/date line, or any short line without final
+  punctuation), the closing starts at the first *strong* one of them, so a
+  statement whose last paragraph merely lacks a full stop loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chunks import Chunk
+from .markers import Kind, find_marker, is_heading_like, word_count
+
+__all__ = ["find_closing", "find_dateline", "find_title", "is_dateline"]
+
+_TITLE_WORD_RE = re.compile(
+    r"statement|declaration|communiqu|joint|treaty|agreement|memorandum|framework|charter|protocol"
+    r"|заявлени|декларац|коммюнике|договор|соглашени|меморандум|хартия|протокол"
+    r"|声明|宣言|公报|条约|协定|备忘录",
+    re.IGNORECASE,
+)
+
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_ZH_DIGIT = "〇零一二三四五六七八九十\\d"
+_DATE_RE = re.compile(
+    rf"(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_EN_MONTHS}),?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_RU_MONTHS})\s+\d{{4}}"
+    rf"|[{_ZH_DIGIT}]{{4}}\s*年\s*[{_ZH_DIGIT}]{{1,3}}\s*月\s*[{_ZH_DIGIT}]{{1,3}}\s*日"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+
+_DONE_RE = re.compile(
+    r"^(?:Done\s+(?:at|in)|Signed\s+(?:at|in)|Совершено|Подписано\s+в\s|Составлено\s+в\s"
+    r"|本(?:联合)?(?:声明|条约|协定|宣言).{0,60}(?:签署|签订|一式)|.{0,40}一式[两二]份)",
+    re.IGNORECASE,
+)
+_SIGNATURE_RE = re.compile(r"^(?:For\s+the\s|For\s+[A-Z]|On\s+behalf\s+of|За\s|От\s+имени|代表)")
+_ROLE_RE = re.compile(
+    r"\b(?:Президент|Председатель|Премьер-министр|Министр|President|Prime\s+Minister|Chairman|Minister"
+    r"|Secretary|Chancellor)\b|主席|总统|总理|部长",
+)
+_INITIALS_RE = re.compile(r"\b[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ][a-zа-яё]+")
+
+_TITLE_MAX_WORDS = 60
+_TITLE_MAX_CHUNKS = 3
+_CLOSING_SCAN = 12
+
+
+def is_dateline(text: str) -> bool:
+    """True for a short chunk that is a date, possibly with a place."""
+    stripped = text.strip()
+    if "\n" in stripped or "\r" in stripped or word_count(stripped) > 10 or len(stripped) > 80:
+        return False
+    match = _DATE_RE.search(stripped)
+    if match is None:
+        return False
+    rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" \t,.;:，。于在年()（）")
+    return word_count(rest) <= 5 and not stripped.endswith((":", "："))
+
+
+def _title_candidate(chunk: Chunk) -> bool:
+    marker = find_marker(chunk.text)
+    if marker is not None and marker.kind is not Kind.UPPER:
+        return False
+    return is_heading_like(chunk.text, _TITLE_MAX_WORDS) and not is_dateline(chunk.text)
+
+
+def find_title(chunks: tuple[Chunk, ...]) -> int:
+    """How many chunks at the top form the title (0 when there is none)."""
+    heads = 0
+    while heads < min(_TITLE_MAX_CHUNKS, len(chunks) - 1) and _title_candidate(chunks[heads]):
+        heads += 1
+    keyword = [i for i in range(heads) if _TITLE_WORD_RE.search(chunks[i].text)]
+    if keyword:
+        return keyword[-1] + 1
+    if heads and heads <= 2 and heads < len(chunks) and is_dateline(chunks[heads].text):
+        return heads
+    return 0
+
+
+def find_dateline(chunks: tuple[Chunk, ...], at: int) -> bool:
+    """True when ``chunks[at]`` is a dateline and something follows it."""
+    return at < len(chunks) - 1 and is_dateline(chunks[at].text)
+
+
+def _strong(text: str) -> bool:
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    if _DONE_RE.match(text.strip()) or is_dateline(text):
+        return True
+    if _SIGNATURE_RE.match(first_line) and is_heading_like(first_line, 14):
+        return True
+    lines = text.strip().splitlines()
+    return (
+        all(is_heading_like(line, 10) for line in lines)
+        and _ROLE_RE.search(text) is not None
+        and (len(lines) > 1 or _INITIALS_RE.search(text) is not None)
+    )
+
+
+def _name_like(line: str) -> bool:
+    """A short line of capitalised words: "Joseph R. Biden, Jr.", "JOSEPH R. BIDEN JR. ANTHONY ALBANESE"."""
+    words = line.split()
+    return 0 < len(words) <= 8 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def _weak(text: str) -> bool:
+    lines = text.strip().splitlines()
+    return all(is_heading_like(line, 10) or _name_like(line) for line in lines)
+
+
+def find_closing(chunks: tuple[Chunk, ...], first: int) -> int:
+    """Index of the first closing chunk (``len(chunks)`` when there is no closing).
+
+    Never reaches back to ``first``: at least one chunk stays for the body.
+    """
+    i = len(chunks) - 1
+    lowest = max(first + 1, len(chunks) - _CLOSING_SCAN)
+    strong = False
+    while i >= lowest:
+        text = chunks[i].text
+        if _strong(text):
+            strong = True
+        elif not _weak(text):
+            break
+        i -= 1
+    return i + 1 if strong else len(chunks)

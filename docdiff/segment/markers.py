@@ -1,0 +1,178 @@
+"""Printed numbering and bullets at the start of a chunk, and heading-like lines.
+
+:func:`find_marker` recognises, at the very start of a text, the numbering
+styles joint statements use: ``1.`` ``1)`` ``(1)`` ``3.1`` ``IV.`` ``一、``
+``（一）`` ``(a)`` ``a)`` ``A.``, article headings (``Статья 1``,
+``Article 1``, ``第一条``) and bullets (``——``, ``•``).  Values are turned
+into numbers so the caller can check that a sequence is plausible.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from attrs import frozen
+
+__all__ = ["Kind", "Marker", "find_marker", "is_heading_like", "starts_block", "word_count"]
+
+
+class Kind(enum.StrEnum):
+    """The numbering style of a marker."""
+
+    ARTICLE = "article"
+    ARABIC = "arabic"
+    DECIMAL = "decimal"
+    PAREN = "paren"
+    ROMAN = "roman"
+    ZH = "zh"
+    ZH_PAREN = "zh_paren"
+    LETTER = "letter"
+    UPPER = "upper"
+    BULLET = "bullet"
+
+
+@frozen
+class Marker:
+    """A marker found at the start of a text.
+
+    ``label`` is the number as printed without dot or brackets ("1", "IV",
+    "3.1", "一", "a"); ``value`` its numeric value (a tuple for decimals);
+    ``end`` the offset of the end of the printed number (dot and brackets
+    included) and ``content`` the offset where the text after it starts.
+    """
+
+    kind: Kind
+    label: str
+    value: tuple[int, ...]
+    end: int
+    content: int
+
+
+_ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_ZH_NUM = "一二三四五六七八九十百〇零"
+_ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+_ARTICLE_RE = re.compile(
+    r"(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+(\d{1,3}|[IVXL]{1,7})(?![\w.])\.?"
+    rf"|第([{_ZH_NUM}\d]{{1,4}})条"
+)
+_DECIMAL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
+_ARABIC_RE = re.compile(r"(\d{1,3})(?:\.(?![\d.])|\))(?=\s|[^\W\d_])")
+_PAREN_RE = re.compile(r"[(（](\d{1,3})[)）]")
+_ROMAN_START_RE = re.compile(r"([IVXL]{1,7})[.)](?=\s)")
+_ZH_RE = re.compile(rf"([{_ZH_NUM}]{{1,3}})、")
+_ZH_PAREN_RE = re.compile(rf"[(（]([{_ZH_NUM}]{{1,3}})[)）]")
+_LETTER_RE = re.compile(r"\(([a-zа-я])\)|([a-zа-я])\)(?=\s)|([a-z])\.(?=\s)")
+_UPPER_RE = re.compile(r"([A-Z])\.(?=\s+[A-Z])")
+_BULLET_RE = re.compile(r"(?:——|—|–|-|•|·|\*|▪|●)(?=\s|[^\W\d_])")
+_SPACE_RE = re.compile(r"[\s:：.\-–—]*")
+_GAP_RE = re.compile(r"\s*")
+
+# Sentence-final punctuation; a line ending with none of these may be a heading.
+_FINAL = ".!?;:。！？；：…,，"
+_CLOSERS = "\"'»”’)]}）」』》"
+
+
+def _zh_value(text: str) -> int:
+    """Value of a Chinese numeral up to 999 ("十二" = 12, "二十" = 20, "一〇" = 10)."""
+    if all(c in _ZH_DIGITS for c in text):
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total, current = 0, 0
+    for char in text:
+        if char == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _ZH_DIGITS.get(char, 0)
+    return total + current
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for i, char in enumerate(text):
+        value = values[char]
+        if i + 1 < len(text) and values[text[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if _ROMAN_RE.fullmatch(text):
+        return _roman_value(text)
+    return _zh_value(text)
+
+
+def _marker(kind: Kind, label: str, value: tuple[int, ...], text: str, end: int) -> Marker:
+    gap = _SPACE_RE.match(text, end) if kind is Kind.ARTICLE else _GAP_RE.match(text, end)
+    content = gap.end() if gap else end
+    return Marker(kind, label, value, end, content)
+
+
+def find_marker(text: str) -> Marker | None:
+    """The marker at the very start of ``text`` (leading whitespace allowed), or ``None``."""
+    pos = len(text) - len(text.lstrip())
+    if (m := _ARTICLE_RE.match(text, pos)) is not None:
+        label = m.group(1) or m.group(2)
+        if m.group(1) is None or label.isdigit() or _ROMAN_RE.fullmatch(label):
+            return _marker(Kind.ARTICLE, label, (_number(label),), text, m.end())
+    if (m := _DECIMAL_RE.match(text, pos)) is not None:
+        label = m.group(1)
+        return _marker(Kind.DECIMAL, label, tuple(int(p) for p in label.split(".")), text, m.end())
+    if (m := _ARABIC_RE.match(text, pos)) is not None:
+        return _marker(Kind.ARABIC, m.group(1), (int(m.group(1)),), text, m.end())
+    if (m := _PAREN_RE.match(text, pos)) is not None:
+        return _marker(Kind.PAREN, m.group(1), (int(m.group(1)),), text, m.end())
+    if (m := _ROMAN_START_RE.match(text, pos)) is not None and _ROMAN_RE.fullmatch(m.group(1)):
+        return _marker(Kind.ROMAN, m.group(1), (_roman_value(m.group(1)),), text, m.end())
+    if (m := _ZH_RE.match(text, pos)) is not None:
+        return _marker(Kind.ZH, m.group(1), (_zh_value(m.group(1)),), text, m.end())
+    if (m := _ZH_PAREN_RE.match(text, pos)) is not None:
+        return _marker(Kind.ZH_PAREN, m.group(1), (_zh_value(m.group(1)),), text, m.end())
+    if (m := _LETTER_RE.match(text, pos)) is not None:
+        label = m.group(1) or m.group(2) or m.group(3)
+        return _marker(Kind.LETTER, label, (ord(label),), text, m.end())
+    if (m := _UPPER_RE.match(text, pos)) is not None:
+        return _marker(Kind.UPPER, m.group(1), (ord(m.group(1)) - ord("A") + 1,), text, m.end())
+    if (m := _BULLET_RE.match(text, pos)) is not None:
+        return _marker(Kind.BULLET, "", (), text, m.end())
+    return None
+
+
+def starts_block(line: str) -> bool:
+    """True when a line opens a new chunk even without a blank line before it."""
+    marker = find_marker(line)
+    return marker is not None and marker.kind is not Kind.BULLET and marker.kind is not Kind.UPPER
+
+
+def _is_cjk(text: str) -> bool:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") * 2 > len(text)
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; for Chinese, characters divided by 2.5 (a rough word length)."""
+    if _is_cjk(text):
+        return int(len(text) / 2.5) + 1
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation (closing quotes skipped)."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _FINAL
+
+
+def is_heading_like(text: str, max_words: int = 12) -> bool:
+    """A short single line with no final punctuation: a title, section heading or name."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped or "\r" in stripped:
+        return False
+    return not ends_sentence(stripped) and word_count(stripped) <= max_words
