@@ -1,0 +1,227 @@
+"""Dates printed in statements, in Russian, English and Chinese, as ISO 8601.
+
+:func:`find_dates` lists every date expression of a text with its offsets and
+how much of it is printed (day, month, year); :func:`parse_date` gives the
+first full one as ``YYYY-MM-DD``.  A range ("13 – 14 марта 2025 г.",
+"July 21-23, 2019", "2019年7月21日至23日", "с 22 по 24 апреля 2025 года")
+yields its *last* day: a visit's statement is usually signed at its end, and
+the test corpus bears that out.  A day and month with no year ("23 апреля" in
+a news lead) is reported with ``year=None`` so the caller can borrow the year
+from elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+
+__all__ = ["DateMatch", "find_dates", "parse_date"]
+
+
+@frozen
+class DateMatch:
+    """One date expression: offsets into the searched text and its parts (``None`` when absent)."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @property
+    def precision(self) -> int:
+        """3 for a full date, 2 for month and year, 1 for a year alone, 0 with no year."""
+        if self.year is None:
+            return 0
+        if self.month is None:
+            return 1
+        return 3 if self.day is not None else 2
+
+    def iso(self, year: int | None = None) -> str | None:
+        """ISO form, borrowing ``year`` when none is printed; ``None`` when still yearless."""
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        if self.month is None:
+            return f"{y:04d}"
+        if self.day is None:
+            return f"{y:04d}-{self.month:02d}"
+        return f"{y:04d}-{self.month:02d}-{self.day:02d}"
+
+
+# Russian month stems cover every case ("апреля", "апрель", "апреле", "мая", "май").
+_RU_MONTHS = (
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
+)
+_RU_MONTH = (
+    r"(?P<{g}>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
+    r"|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
+)
+_EN_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_EN_MONTH = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DASH = r"\s*[-‐‑‒–—―−]\s*"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_RU_YEAR = _YEAR + r"(?:\s*(?:года|году|год|гг?\.?)(?!\w))?"
+_DAY = r"(?P<{g}>[0-3]?\d)"
+_EN_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _ru_month(word: str) -> int:
+    word = word.lower()
+    for stem, number in _RU_MONTHS:
+        if word.startswith(stem):
+            return number
+    raise ValueError(word)  # unreachable: the pattern only admits month names
+
+
+def _en_month(word: str) -> int:
+    return _EN_MONTH_NAMES[word.lower().rstrip(".")]
+
+
+# Each rule: (pattern, month reader).  Named groups: day1 (range start, ignored),
+# day, month, year.  Listed longest first; matches may not overlap.
+_RU_DAY1 = _DAY.format(g="day1")
+_RU_DAYS = rf"(?:(?:с\s+)?{_RU_DAY1}(?:{_DASH}|\s+(?:по|до|и)\s+))?{_DAY.format(g='day')}"
+_EN_DAYS_AFTER = rf"(?:{_EN_DAY.format(g='day1')}{_DASH})?{_EN_DAY.format(g='day')}"
+_EN_DAYS_BEFORE = rf"(?:{_EN_DAY.format(g='day1')}(?:{_DASH}|\s+(?:to|and)\s+))?{_EN_DAY.format(g='day')}"
+_ZH_RANGE = r"(?:\s*(?P<day1>[0-3]?\d)\s*日?\s*(?:至|到|-|–|—)\s*(?:(?P<month2>[01]?\d)\s*月\s*)?)?"
+
+# Each rule: (pattern, how to read the month).  Named groups: day1 (a range's
+# first day, ignored), day, month, month2 (a range's second month), year.
+# Tried in this order; a later rule never takes text an earlier one matched.
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "с 22 по 24 апреля 2025 года", "13 – 14 марта 2025 г.", "23 апреля 2025 года", "23 апреля"
+    (
+        re.compile(
+            rf"(?<!\w){_RU_DAYS}\s+{_RU_MONTH.format(g='month')}(?:\s+{_RU_YEAR})?(?!\w)", re.IGNORECASE
+        ),
+        "ru",
+    ),
+    # "в апреле 2025 года", "апрель 2025 г."
+    (re.compile(rf"(?<!\w){_RU_MONTH.format(g='month')}\s+{_RU_YEAR}(?!\w)", re.IGNORECASE), "ru"),
+    # "June 22, 2023", "July 21-23, 2019", "August 2nd", "Sept. 8, 2023"
+    (
+        re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')}\s+{_EN_DAYS_AFTER}(?!\w)(?:,?\s+{_YEAR})?(?!\d)"),
+        "en",
+    ),
+    # "22 June 2023", "7-8 March", "the 26th day of April, 2023", "24-26 July 2022"
+    (
+        re.compile(
+            rf"(?<!\w){_EN_DAYS_BEFORE}(?:\s+day)?(?:\s+of)?\s+{_EN_MONTH.format(g='month')}"
+            rf"(?:,?\s+{_YEAR})?(?!\w)"
+        ),
+        "en",
+    ),
+    # "June 2023"
+    (re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')},?\s+{_YEAR}(?!\d)"), "en"),
+    # "2019年7月23日", "2019年7月21日至23日", "7月23日", "2019年7月"
+    (
+        re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>[01]?\d)\s*月{_ZH_RANGE}(?:\s*(?P<day>[0-3]?\d)\s*日)?"),
+        "zh",
+    ),
+    # "23.04.2025", "23.04.2025 г."
+    (re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}(?![\d.]\d)"), "num"),
+    # "2025-04-23"
+    (re.compile(rf"(?<![\d-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"), "num"),
+    # "2025 год", "2025 г." (a bare year, Russian) and "2025年"
+    (re.compile(rf"(?<![\d.\-]){_YEAR}(?:\s*(?:года|году|год|г\.)(?!\w)|\s*年)"), "num"),
+)
+
+
+def _month(kind: str, text: str) -> int:
+    if kind == "ru":
+        return _ru_month(text)
+    if kind == "en":
+        return _en_month(text)
+    return int(text)
+
+
+def _build(match: re.Match[str], kind: str) -> DateMatch | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    month_text = groups.get("month2") or groups.get("month")
+    month = _month(kind, month_text) if month_text else None
+    day = int(groups["day"]) if groups.get("day") else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        # Without a year, check against a leap year so "29 февраля" passes.
+        limit = calendar.monthrange(year or 2024, month or 1)[1]
+        if not 1 <= day <= limit:
+            return None
+    if year is None and day is None:
+        return None  # "7月" alone is a month, not a date
+    return DateMatch(match.start(), match.end(), year, month, day)
+
+
+def _matches(text: str) -> Iterator[DateMatch]:
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for pattern, kind in _RULES:
+        for match in pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            date = _build(match, kind)
+            if date is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(date)
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def find_dates(text: str, language: str | None = None) -> tuple[DateMatch, ...]:
+    """Every date expression in ``text``, in order, ranges reduced to their last day.
+
+    ``language`` is accepted for symmetry with the other extractors; the
+    patterns for every language are tried, since statements quote each
+    other's dates (a Russian text may print "23.04.2025").
+    """
+    return tuple(_matches(text))
+
+
+def parse_date(text: str, language: str) -> str | None:
+    """The first full date in ``text`` as ISO ``YYYY-MM-DD``.
+
+    When no full date is printed, the first month and year (``YYYY-MM``) or,
+    failing that, the first year marked as one ("2025 год", "2025年",
+    ``YYYY``); ``None`` when there is none.  A range gives its last day.
+    """
+    dates = find_dates(text, language)
+    for precision in (3, 2, 1):
+        for date in dates:
+            if date.precision == precision:
+                return date.iso()
+    return None
