@@ -22,7 +22,7 @@ __all__ = ["Enveloped", "split_envelope"]
 # Attribution lines hand over to the quoted text; they end in a colon.
 _ATTRIBUTION_RE = re.compile(
     r"(?:говорится|сообщается|отмечается|приводится|указывается|текст\w*\s+(?:заявлени|документ|декларац)\w*"
-    r"|полный\s+текст\w*|приводим\s.{0,40}текст\w*"
+    r"|(?:полный\s+)?текст\w*(?:\s+[\w-]+){0,3}|приводим\s.{0,40}текст\w*"
     r"|(?:statement|declaration|communiqu\w*|text|document)\s+(?:reads|read|follows|states|is\s+as\s+follows)"
     r"|reads\s+as\s+follows|(?:following|below)\s+is\s+the\s+(?:full\s+)?text.{0,80}"
     r"|text\s+of\s+the\s.{0,80}(?:follows|reads|below)"

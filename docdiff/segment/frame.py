@@ -114,8 +114,8 @@ def _strong(text: str) -> bool:
 
 def _name_like(line: str) -> bool:
     """A short line of capitalised words: "Joseph R. Biden, Jr.", "JOSEPH R. BIDEN JR. ANTHONY ALBANESE"."""
-    words = line.split()
-    return 0 < len(words) <= 8 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+    words = [w for w in line.split() if w[0].isalpha()]
+    return 0 < len(words) <= 8 and all(w[0].isupper() for w in words)
 
 
 def _weak(text: str) -> bool:

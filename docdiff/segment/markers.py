@@ -54,7 +54,7 @@ _ZH_NUM = "一二三四五六七八九十百〇零"
 _ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _ARTICLE_RE = re.compile(
-    r"(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+(\d{1,3}|[IVXL]{1,7})(?![\w.])\.?"
+    r"(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+(\d{1,3}|[IVXL]{1,7})(?!\w|\.\d)\.?"
     rf"|第([{_ZH_NUM}\d]{{1,4}})条"
 )
 _DECIMAL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
@@ -122,7 +122,11 @@ def find_marker(text: str) -> Marker | None:
     pos = len(text) - len(text.lstrip())
     if (m := _ARTICLE_RE.match(text, pos)) is not None:
         label = m.group(1) or m.group(2)
-        if m.group(1) is None or label.isdigit() or _ROMAN_RE.fullmatch(label):
+        line = text[m.end() :].split("\n", 1)[0].strip()
+        # "Article 5 of the Treaty ..." is prose: a heading after the number
+        # follows a separator or starts with a capital.
+        prose = bool(line) and not (text[m.end()] in ".:-–—" or line[0].isupper() or line[0] in "-–—:")
+        if not prose and (m.group(1) is None or label.isdigit() or _ROMAN_RE.fullmatch(label)):
             return _marker(Kind.ARTICLE, label, (_number(label),), text, m.end())
     if (m := _DECIMAL_RE.match(text, pos)) is not None:
         label = m.group(1)

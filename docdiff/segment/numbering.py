@@ -64,11 +64,11 @@ def _runs(kind: Kind, markers: list[tuple[int, Marker]]) -> list[list[int]]:
     lasts: list[tuple[int, ...]] = []
     for index, marker in markers:
         target = -1
+        # Among runs the value fits, the one that grew most recently wins: a
+        # sub-list that ended does not take the main numbering's next value.
+        recent = sorted(range(len(runs)), key=lambda r: runs[r][-1], reverse=True)
         for exact in (True, False):
-            for r in range(len(runs) - 1, -1, -1):
-                if _fits(kind, lasts[r], marker.value, exact):
-                    target = r
-                    break
+            target = next((r for r in recent if _fits(kind, lasts[r], marker.value, exact)), -1)
             if target >= 0:
                 break
         if target < 0 and _starts(kind, marker.value):
