@@ -1,0 +1,282 @@
+"""Who commits to what, and how strongly: one :class:`Annotation` per sentence.
+
+The lexicon is ``lexicon/commitments.json`` (described in ``docs/annotation.md``).
+For one sentence:
+
+1. **Commitment**: the leftmost commitment expression of the language (at one
+   position the longest match, then the earlier category).  Statements put
+   the main verb early ("Стороны договорились ...", "双方同意 ..."), and the
+   lexicon lists finite forms only, so a leading gerund ("Подтверждая, что
+   ...", "Reaffirming ...") is skipped; "leftmost" is the cheap stand-in for
+   "governs the main clause".
+2. **Intensity**: "strong" when an intensifier lies within a few words (a few
+   characters in Chinese) of that expression, or inside it, unless the
+   expression is a set formula whose adverb is part of the verb
+   ("высоко оценивают", "高度评价" = appreciate: note, not strong).
+3. **Actor**: only text before the commitment is the subject; a party named
+   after it is an object ("Китай поддерживает Азербайджан" -> CN).  The
+   subject is the mention that opens the sentence (after a clause number or
+   dash), else the mention nearest the verb ("Подтверждая ..., Стороны
+   решили").  A collective ("Стороны", "the two sides", "双方") stands for
+   every party of the document; a party
+   (:func:`docdiff.parties.find_parties`) brings along the parties coordinated
+   with it ("The United States and India"), except before a singular Russian
+   or English verb ("поддерживает", "welcomes"), which has one subject.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = ["INTENSITIES", "Annotation", "annotate", "commitment_categories"]
+
+INTENSITIES = ("strong",)
+"""The values :attr:`Annotation.intensity` may take besides None."""
+
+_LANGUAGES = ("ru", "en", "zh")
+
+
+def _sorted_codes(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _known_commitment(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and value not in commitment_categories():
+        raise ValueError(f"unknown commitment {value!r}; expected one of {commitment_categories()}")
+
+
+def _known_intensity(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and value not in INTENSITIES:
+        raise ValueError(f"unknown intensity {value!r}; expected None or one of {INTENSITIES}")
+
+
+@attrs.frozen
+class Annotation:
+    """What one sentence commits to: who acts, the commitment category, its intensity."""
+
+    actor: tuple[str, ...] = attrs.field(default=(), converter=_sorted_codes)
+    """Sorted ISO codes of the acting party or parties; () when none is found."""
+    commitment: str | None = attrs.field(default=None, validator=_known_commitment)
+    """A category id from :func:`commitment_categories`, or None."""
+    intensity: str | None = attrs.field(default=None, validator=_known_intensity)
+    """"strong" when an intensifier modifies the commitment, else None."""
+
+
+@attrs.frozen
+class _Pattern:
+    regex: re.Pattern[str]
+    category: str
+    order: int  # position of the category in the lexicon: the tie-break
+    fixed: bool  # a set formula: its own adverb is not an intensifier
+
+
+@attrs.frozen
+class _Compiled:
+    """The lexicon for one language, compiled once."""
+
+    patterns: tuple[_Pattern, ...]
+    intensifier: re.Pattern[str]
+    window: int
+    collective: re.Pattern[str]
+    coordinator: re.Pattern[str]
+    noun_guard: frozenset[str]
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    text = resources.files("docdiff").joinpath("lexicon/commitments.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def commitment_categories() -> tuple[str, ...]:
+    """The commitment category ids, in lexicon (priority) order."""
+    return _categories()
+
+
+@cache
+def _categories() -> tuple[str, ...]:
+    return tuple(str(category["id"]) for category in _lexicon()["categories"])
+
+
+def _bounded(pattern: str, language: str) -> str:
+    # Chinese has no spaces, so a word boundary means nothing there.
+    return pattern if language == "zh" else rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def _alternation(patterns: Iterable[str], language: str) -> str:
+    # Longest first, so a regex alternation prefers "две страны" to "две".
+    return "|".join(_bounded(p, language) for p in sorted(patterns, key=len, reverse=True))
+
+
+@cache
+def _compiled(language: str) -> _Compiled | None:
+    if language not in _LANGUAGES:
+        return None
+    lexicon = _lexicon()
+    flags = 0 if language == "zh" else re.IGNORECASE
+    patterns = []
+    for order, category in enumerate(lexicon["categories"]):
+        for entry in category.get(language, ()):
+            source, fixed = (entry, False) if isinstance(entry, str) else (entry["re"], bool(entry["fixed"]))
+            regex = re.compile(_bounded(source, language), flags)
+            patterns.append(_Pattern(regex, category["id"], order, fixed))
+    coordinators = "|".join(lexicon["coordinators"][language])
+    return _Compiled(
+        patterns=tuple(patterns),
+        intensifier=re.compile(_alternation(lexicon["intensifiers"][language], language), flags),
+        window=int(lexicon["intensity_window"][language]),
+        # Case matters in Russian: "Стороны" (the Parties) vs "стороны" (a side's).
+        collective=re.compile(
+            _alternation(lexicon["collective_subjects"][language], language),
+            re.IGNORECASE if language == "en" else 0,
+        ),
+        coordinator=re.compile(rf"\s*(?:(?:{coordinators})\s*)+(?:the\s+)?", flags),
+        noun_guard=frozenset(lexicon["en_noun_guard"]) if language == "en" else frozenset(),
+    )
+
+
+_PREVIOUS_WORD_RE = re.compile(r"(\w+)\W*$")
+_WORD_RE = re.compile(r"\w+")
+
+
+def _is_verb(sentence: str, match: re.Match[str], compiled: _Compiled) -> bool:
+    """False for an English noun use: "the support of", "political will"."""
+    if not compiled.noun_guard:
+        return True
+    previous = _PREVIOUS_WORD_RE.search(sentence, 0, match.start())
+    return previous is None or previous.group(1).lower() not in compiled.noun_guard
+
+
+def _find_commitment(sentence: str, compiled: _Compiled) -> tuple[re.Match[str], _Pattern] | None:
+    best: tuple[re.Match[str], _Pattern] | None = None
+    for pattern in compiled.patterns:
+        for match in pattern.regex.finditer(sentence):
+            if best is not None and match.start() > best[0].start():
+                break
+            if not _is_verb(sentence, match, compiled):
+                continue
+            if best is None or _better(match, pattern, *best):
+                best = (match, pattern)
+            break
+    return best
+
+
+def _better(match: re.Match[str], pattern: _Pattern, best: re.Match[str], best_pattern: _Pattern) -> bool:
+    key = (match.start(), -(match.end() - match.start()), pattern.order)
+    best_key = (best.start(), -(best.end() - best.start()), best_pattern.order)
+    return key < best_key
+
+
+def _window(sentence: str, start: int, end: int, compiled: _Compiled, language: str) -> tuple[int, int]:
+    """The stretch around [start, end) where an intensifier still modifies it."""
+    if language == "zh":
+        return max(0, start - compiled.window), min(len(sentence), end + compiled.window)
+    before = [m.start() for m in _WORD_RE.finditer(sentence, 0, start)][-compiled.window :]
+    after = [m.end() for m in _WORD_RE.finditer(sentence, end)][: compiled.window]
+    return (before[0] if before else start), (after[-1] if after else end)
+
+
+def _intensity(
+    sentence: str, match: re.Match[str], pattern: _Pattern, compiled: _Compiled, language: str
+) -> str | None:
+    low, high = _window(sentence, match.start(), match.end(), compiled, language)
+    for found in compiled.intensifier.finditer(sentence, low, high):
+        inside = found.start() < match.end() and match.start() < found.end()
+        if inside and pattern.fixed:
+            continue  # "высоко оценивают": the adverb belongs to the formula
+        return "strong"
+    return None
+
+
+def _is_singular(verb: str, language: str) -> bool:
+    """True for a Russian or English verb form that takes a single subject."""
+    first = verb.split()[0].lower() if verb.split() else ""
+    if language == "ru":
+        first = re.sub(r"(?:сь|ся)$", "", first)
+        return not re.search(r"(?:ют|ят|ут|ат|ли|ы)$", first)
+    if language == "en":
+        return first.endswith("s") and not first.endswith("ss") and first not in {"was", "is", "has"}
+    return False
+
+
+def _party_mentions(text: str, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of each party named in text, from docdiff.parties."""
+    # Imported here so that this module loads, and sentences with a collective
+    # subject are annotated, even where the parties gazetteer is not needed.
+    from docdiff.parties import find_parties
+
+    return sorted((m.start, m.end, m.code) for m in find_parties(text, language))
+
+
+_LEAD_RE = re.compile(r"[\W\d_]*(?:the\s+)?", re.IGNORECASE)
+
+
+def _actor(
+    sentence: str, verb: re.Match[str], compiled: _Compiled, language: str, parties: tuple[str, ...]
+) -> tuple[str, ...]:
+    subject_end = verb.start()
+    if not sentence[:subject_end].strip():
+        return ()
+    # The whole sentence goes to find_parties: it resolves short forms ("阿方")
+    # from the names around them.  Only mentions before the verb are subjects.
+    mentions: list[tuple[int, int, str | None]] = [
+        m for m in _party_mentions(sentence, language) if m[1] <= subject_end
+    ]
+    mentions.extend(
+        (m.start(), m.end(), None) for m in compiled.collective.finditer(sentence, 0, subject_end)
+    )
+    if not mentions:
+        return ()
+    mentions.sort(key=lambda m: (m[0], -m[1]))
+    # A mention opening the sentence is its subject ("阿联酋就……向中国……表示祝贺");
+    # otherwise the one nearest the verb ("Подтверждая ..., Стороны решили").
+    lead = _LEAD_RE.match(sentence, 0, subject_end)
+    opening = lead.end() if lead else 0
+    chosen = 0 if mentions[0][0] <= opening else max(range(len(mentions)), key=lambda i: mentions[i][1])
+    head = mentions[chosen][2]
+    if head is None:
+        return tuple(sorted(parties))
+    codes = {head}
+    if not _is_singular(verb.group(), language):
+        # Take in the parties coordinated with it: "The United States and India".
+        for step in (-1, 1):
+            here = chosen
+            while 0 <= here + step < len(mentions):
+                left, right = sorted((mentions[here], mentions[here + step]))
+                code = mentions[here + step][2]
+                if code is None or not compiled.coordinator.fullmatch(sentence, left[1], right[0]):
+                    break
+                codes.add(code)
+                here += step
+    return tuple(sorted(codes))
+
+
+def annotate(sentence: str, language: str, parties: tuple[str, ...] = ()) -> Annotation:
+    """Find the actor, commitment and intensity of one sentence.
+
+    ``parties`` are the document's parties (ISO codes), used to expand a
+    collective subject ("the Sides", "Стороны", "双方", "both countries", "обе
+    стороны", "главы двух государств") to all of them; with no parties such a
+    subject yields ``actor == ()``.  Languages other than "ru", "en" and "zh"
+    have no lexicon and get an empty :class:`Annotation`.
+    """
+    compiled = _compiled(language)
+    if compiled is None:
+        return Annotation()
+    found = _find_commitment(sentence, compiled)
+    if found is None:
+        return Annotation()
+    match, pattern = found
+    return Annotation(
+        actor=_actor(sentence, match, compiled, language, parties),
+        commitment=pattern.category,
+        intensity=_intensity(sentence, match, pattern, compiled, language),
+    )

@@ -1,0 +1,155 @@
+"""Language identification: script counts first, then cheap letter and word cues.
+
+Statements come in a handful of languages and each is long, so a deterministic
+rule cascade is enough and needs no model:
+
+1. Count letters per script in the first :data:`SAMPLE_SIZE` characters.  A Han
+   character is worth :data:`HAN_WEIGHT` letters (it carries a syllable, a
+   Latin letter a fraction of one), so a Chinese text quoting an English name
+   stays Chinese.
+2. Han -> "zh" (or "ja" when kana are frequent); Hangul -> "ko"; Arabic -> "ar".
+3. Cyrillic -> "ru", unless letters only another alphabet has are frequent:
+   Kazakh ә ғ қ ң ө ұ ү һ -> "kk"; Belarusian ў with no и щ ъ -> "be";
+   Ukrainian і ї є ґ with no ы э ъ ё -> "uk".
+4. Latin -> "az" when ə or the word "və" are frequent; "tr" when ı ğ ş are and
+   ə is not; else the best of small stopword profiles for en, fr, de, es,
+   with "en" on a tie or no evidence.
+5. No letter at all -> "und".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["HAN_WEIGHT", "SAMPLE_SIZE", "detect_language"]
+
+SAMPLE_SIZE = 20_000
+"""Only this many leading characters are examined: the language does not change mid-statement."""
+
+HAN_WEIGHT = 2
+"""How many letters one Han character counts for when scripts are compared."""
+
+# A cue letter set "is frequent" at this share of the script's letters.
+_CUE_SHARE = 0.005
+
+_KAZAKH = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
+_BELARUSIAN = frozenset("ўЎ")
+_NOT_BELARUSIAN = frozenset("ищъИЩЪ")
+_UKRAINIAN = frozenset("іїєґІЇЄҐ")
+_NOT_UKRAINIAN = frozenset("ыэъёЫЭЪЁ")
+_AZERBAIJANI = frozenset("əƏ")
+_TURKIC = frozenset("ıİğĞşŞ")
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words frequent in one language and rare in the others; words two of
+# them share ("de", "la", "en", "que", "es", "des") are left out on purpose.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": _words("the and of to is that with will for on are this be by"),
+    "fr": _words("le les et du une est pour dans sur avec qui au aux nous"),
+    "de": _words("der die das und den von zu mit ist im auf für nicht sich dem"),
+    "es": _words("el los las y del por con para una se su al como"),
+}
+
+
+def _script(ch: str) -> str | None:
+    """The script bucket of one character, or None when it is not a letter we count."""
+    code = ord(ch)
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF:
+        return "han"
+    if 0x20000 <= code <= 0x2FFFF:
+        return "han"
+    if 0x3040 <= code <= 0x30FF:
+        return "kana"
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+        return "hangul"
+    if not ch.isalpha():
+        return None
+    if 0x0400 <= code <= 0x052F:
+        return "cyrillic"
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF or ch in _AZERBAIJANI:
+        return "latin"
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F:
+        return "arabic"
+    return "other"
+
+
+def _share(letters: Counter[str], cues: frozenset[str], total: int) -> float:
+    return sum(letters[ch] for ch in cues) / total
+
+
+def _cyrillic(letters: Counter[str], total: int) -> str:
+    # Each alphabet needs its own letters to be frequent *and* the letters it
+    # lacks to be rare, so a Ukrainian or Kazakh name inside a Russian text
+    # ("Київ", "Тоқаев") does not flip the answer.
+    if _share(letters, _KAZAKH, total) >= 6 * _CUE_SHARE:
+        return "kk"
+    if (
+        _share(letters, _BELARUSIAN, total) >= _CUE_SHARE
+        and _share(letters, _NOT_BELARUSIAN, total) < _CUE_SHARE
+    ):
+        return "be"
+    if (
+        _share(letters, _UKRAINIAN, total) >= 4 * _CUE_SHARE
+        and _share(letters, _NOT_UKRAINIAN, total) < _CUE_SHARE
+    ):
+        return "uk"
+    return "ru"
+
+
+def _latin(sample: str, letters: Counter[str], total: int) -> str:
+    words = [word.lower() for word in _WORD_RE.findall(sample)]
+    if _share(letters, _AZERBAIJANI, total) >= _CUE_SHARE or (
+        words and words.count("və") / len(words) >= 0.01
+    ):
+        return "az"
+    if _share(letters, _TURKIC, total) >= 2 * _CUE_SHARE:
+        return "tr"
+    counts = Counter(words)
+    scores = {lang: sum(counts[word] for word in profile) for lang, profile in _STOPWORDS.items()}
+    best = max(scores.values())
+    if best == 0:
+        return "en"
+    # dict order makes "en" win a tie, then fr, de, es: deterministic.
+    return next(lang for lang, score in scores.items() if score == best)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the dominant language of ``text``.
+
+    Returns "ru", "en", "zh", "az", "uk", "kk", "be", "fr", "de", "es" (and
+    "tr", "ja", "ko", "ar" which cost nothing extra to tell apart); "und" when
+    the text has no letter, or its letters are of a script not listed here.
+    Only the first :data:`SAMPLE_SIZE` characters are examined.
+    """
+    sample = text[:SAMPLE_SIZE]
+    scripts: Counter[str] = Counter()
+    letters: Counter[str] = Counter()
+    for ch in sample:
+        script = _script(ch)
+        if script is None:
+            continue
+        scripts[script] += HAN_WEIGHT if script == "han" else 1
+        letters[ch] += 1
+    if not scripts:
+        return "und"
+    # most_common breaks ties by first insertion, i.e. by position in the text.
+    dominant, weight = scripts.most_common(1)[0]
+    if dominant in ("han", "kana"):
+        # Japanese mixes Han with kana; Chinese has none.
+        return "ja" if scripts["kana"] >= 0.1 * (scripts["han"] + scripts["kana"]) else "zh"
+    if dominant == "hangul":
+        return "ko"
+    if dominant == "arabic":
+        return "ar"
+    if dominant == "cyrillic":
+        return _cyrillic(letters, weight)
+    if dominant == "latin":
+        return _latin(sample, letters, weight)
+    return "und"

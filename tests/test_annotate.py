@@ -1,0 +1,176 @@
+"""Actor, commitment and intensity of single sentences in ru, en and zh."""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+
+import attrs
+import pytest
+
+from docdiff.annotate import Annotation, annotate, commitment_categories
+
+AZ_CN = ("AZ", "CN")
+US_IN = ("IN", "US")
+
+# (language, sentence, parties, expected actor, commitment, intensity)
+CASES = [
+    # Russian
+    ("ru", "Стороны твердо поддерживают друг друга.", AZ_CN, AZ_CN, "support", "strong"),
+    (
+        "ru",
+        "Азербайджанская сторона признает, что в мире существует только один Китай.",
+        AZ_CN,
+        ("AZ",),
+        "reaffirm",
+        None,
+    ),
+    ("ru", "Китай решительно поддерживает мирную повестку.", AZ_CN, ("CN",), "support", "strong"),
+    ("ru", "Стороны выразили готовность начать переговоры.", AZ_CN, AZ_CN, "intend", None),
+    ("ru", "Стороны договорились продолжать сотрудничество.", AZ_CN, AZ_CN, "agree", None),
+    ("ru", "Китай поздравляет Азербайджан с успехом.", AZ_CN, ("CN",), "congratulate", None),
+    ("ru", "Китай поддерживает Азербайджан.", AZ_CN, ("CN",), "support", None),
+    ("ru", "Обе стороны выступают против протекционизма.", AZ_CN, AZ_CN, "oppose", None),
+    ("ru", "Стороны решительно выступают против терроризма.", AZ_CN, AZ_CN, "oppose", "strong"),
+    ("ru", "Стороны выступают за многополярный мир.", AZ_CN, AZ_CN, "support", None),
+    ("ru", "Главы двух государств провели переговоры в теплой атмосфере.", AZ_CN, AZ_CN, "discuss", None),
+    ("ru", "Стороны высоко оценивают уровень отношений.", AZ_CN, AZ_CN, "note", None),
+    ("ru", "Стороны настоятельно призывают к прекращению огня.", AZ_CN, AZ_CN, "call", "strong"),
+    (
+        "ru",
+        "Подтверждая дружбу, Стороны приняли решение об установлении партнерства.",
+        AZ_CN,
+        AZ_CN,
+        "agree",
+        None,
+    ),
+    ("ru", "Азербайджан и Китай осуждают терроризм во всех его формах.", (), AZ_CN, "condemn", None),
+    ("ru", "Стороны подчеркивают важность диалога.", (), (), "emphasize", None),
+    ("ru", "Азербайджанская сторона поблагодарила Китай за гостеприимство.", AZ_CN, ("AZ",), "thank", None),
+    ("ru", "Стороны будут всецело содействовать проекту.", AZ_CN, AZ_CN, "intend", "strong"),
+    ("ru", "Стороны оказывают друг другу решительную поддержку.", AZ_CN, AZ_CN, "support", "strong"),
+    ("ru", "Стороны приветствуют открытие нового маршрута.", AZ_CN, AZ_CN, "welcome", None),
+    ("ru", "Отношения между двумя странами развиваются динамично.", AZ_CN, (), None, None),
+    ("ru", "Учитывая позицию Китая, Стороны договорились о консультациях.", AZ_CN, AZ_CN, "agree", None),
+    ("ru", "2. Китай, по просьбе Азербайджана, поддерживает проект.", AZ_CN, ("CN",), "support", None),
+    ("ru", "Было принято решение о создании рабочей группы.", AZ_CN, (), "agree", None),
+    # English
+    ("en", "The Sides firmly support each other's sovereignty.", US_IN, US_IN, "support", "strong"),
+    ("en", "The United States welcomes India's leadership in the G20.", US_IN, ("US",), "welcome", None),
+    ("en", "The United States and India reaffirm their commitment to peace.", (), US_IN, "reaffirm", None),
+    ("en", "The two sides agreed to hold regular consultations.", US_IN, US_IN, "agree", None),
+    ("en", "The leaders strongly condemned the terrorist attack.", US_IN, US_IN, "condemn", "strong"),
+    ("en", "India will host the summit next year.", US_IN, ("IN",), "intend", None),
+    (
+        "en",
+        "With the support of partners, the leaders discussed regional security.",
+        US_IN,
+        US_IN,
+        "discuss",
+        None,
+    ),
+    ("en", "President Biden congratulated the people of India.", US_IN, (), "congratulate", None),
+    ("en", "Both sides call on all parties to exercise restraint.", US_IN, US_IN, "call", None),
+    ("en", "The leaders expressed gratitude for the hospitality.", US_IN, US_IN, "thank", None),
+    ("en", "Reaffirming their friendship, the leaders noted the progress made.", US_IN, US_IN, "note", None),
+    ("en", "Cooperation in space has grown rapidly.", US_IN, (), None, None),
+    (
+        "en",
+        "The Chinese side and the U.S. side oppose unilateral sanctions.",
+        (),
+        ("CN", "US"),
+        "oppose",
+        None,
+    ),
+    ("en", "The political will of both sides will be tested.", US_IN, US_IN, "intend", None),
+    # Chinese
+    ("zh", "双方同意加强合作。", AZ_CN, AZ_CN, "agree", None),
+    ("zh", "中方坚定支持阿方维护国家主权。", AZ_CN, ("CN",), "support", "strong"),
+    ("zh", "双方一致同意建立全面战略伙伴关系。", AZ_CN, AZ_CN, "agree", None),
+    ("zh", "两国元首举行了会谈。", AZ_CN, AZ_CN, "discuss", None),
+    ("zh", "双方坚决反对一切形式的恐怖主义。", AZ_CN, AZ_CN, "oppose", "strong"),
+    ("zh", "双方高度评价两国关系发展。", AZ_CN, AZ_CN, "note", None),
+    ("zh", "中方欢迎阿方参与合作。", AZ_CN, ("CN",), "welcome", None),
+    ("zh", "双方将继续深化合作。", (), (), "intend", None),
+    ("zh", "两国关系发展良好。", AZ_CN, (), None, None),
+    (
+        "zh",
+        "阿联酋就中华人民共和国成立70周年向中国领导人表示祝贺。",
+        ("AE", "CN"),
+        ("AE",),
+        "congratulate",
+        None,
+    ),
+    ("zh", "——双方愿加强协调合作。", AZ_CN, AZ_CN, "intend", None),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "parties", "actor", "commitment", "intensity"), CASES)
+def test_cases(
+    language: str,
+    sentence: str,
+    parties: tuple[str, ...],
+    actor: tuple[str, ...],
+    commitment: str | None,
+    intensity: str | None,
+) -> None:
+    assert annotate(sentence, language, parties) == Annotation(actor, commitment, intensity)
+
+
+def test_categories_are_the_documented_ones() -> None:
+    assert commitment_categories() == (
+        "agree",
+        "support",
+        "intend",
+        "welcome",
+        "call",
+        "reaffirm",
+        "note",
+        "oppose",
+        "condemn",
+        "congratulate",
+        "emphasize",
+        "thank",
+        "discuss",
+    )
+
+
+def test_every_category_has_patterns_in_every_language() -> None:
+    text = resources.files("docdiff").joinpath("lexicon/commitments.json").read_text("utf-8")
+    for category in json.loads(text)["categories"]:
+        for language in ("ru", "en", "zh"):
+            assert category[language], (category["id"], language)
+
+
+def test_no_commitment_means_no_actor() -> None:
+    assert annotate("Стороны", "ru", AZ_CN) == Annotation()
+    assert annotate("The Sides", "en", US_IN) == Annotation()
+    assert annotate("双方", "zh", AZ_CN) == Annotation()
+
+
+def test_annotation_is_frozen_and_validated() -> None:
+    annotation = Annotation(("US", "IN", "US"), "support", "strong")
+    assert annotation.actor == ("IN", "US")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        annotation.commitment = "agree"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="unknown commitment"):
+        Annotation((), "promise", None)
+    with pytest.raises(ValueError, match="unknown intensity"):
+        Annotation((), "agree", "weak")
+
+
+def test_unsupported_language_gets_an_empty_annotation() -> None:
+    assert annotate("Tərəflər razılaşdılar.", "az", AZ_CN) == Annotation()
+
+
+def test_fast_enough_per_sentence() -> None:
+    sentence = (
+        "Стороны твердо поддерживают друг друга в выборе пути развития, избранного их народами и "
+        "соответствующего национальным условиям, оказывают друг другу решительную поддержку."
+    )
+    annotate(sentence, "ru", AZ_CN)  # compile the lexicon once
+    began = time.perf_counter()
+    for _ in range(500):
+        annotate(sentence, "ru", AZ_CN)
+    assert time.perf_counter() - began < 2.0
