@@ -9,7 +9,7 @@ at the text it came from.  Serialization lives elsewhere (``docdiff.serialize``)
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 from attrs import field, frozen
@@ -56,10 +56,34 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-def _tuple_of_str(value: object) -> tuple[str, ...]:
+def _tuple_of_str(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+    return tuple(str(v) for v in value)
+
+
+def _sorted_codes(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _sentences(value: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(value)
+
+
+def _paragraphs(value: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    return tuple(value)
+
+
+def _clauses(value: Iterable[Clause]) -> tuple[Clause, ...]:
+    return tuple(value)
+
+
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
+
+
+def _signatories(value: Iterable[Signatory]) -> tuple[Signatory, ...]:
+    return tuple(value)
 
 
 @frozen
@@ -93,7 +117,7 @@ class Paragraph:
 
     span: Span
     text: str
-    sentences: tuple[Sentence, ...] = field(default=(), converter=tuple)
+    sentences: tuple[Sentence, ...] = field(default=(), converter=_sentences)
     label: str | None = None
 
 
@@ -120,7 +144,7 @@ class Clause:
     label: str
     ordinal: int = field(validator=_non_negative)
     span: Span
-    paragraphs: tuple[Paragraph, ...] = field(converter=tuple)
+    paragraphs: tuple[Paragraph, ...] = field(converter=_paragraphs)
     part: Part = Part.BODY
     heading: str | None = None
     section: str | None = None
@@ -167,8 +191,8 @@ class Metadata:
     kind: str | None = None
     date: str | None = None
     place: str | None = None
-    parties: tuple[str, ...] = field(default=(), converter=lambda v: tuple(sorted(set(v))))
-    signatories: tuple[Signatory, ...] = field(default=(), converter=tuple)
+    parties: tuple[str, ...] = field(default=(), converter=_sorted_codes)
+    signatories: tuple[Signatory, ...] = field(default=(), converter=_signatories)
 
 
 @frozen
@@ -185,12 +209,12 @@ class Document:
 
     source: str
     metadata: Metadata
-    clauses: tuple[Clause, ...] = field(converter=tuple)
-    preamble: tuple[Clause, ...] = field(default=(), converter=tuple)
-    envelope: tuple[Block, ...] = field(default=(), converter=tuple)
+    clauses: tuple[Clause, ...] = field(converter=_clauses)
+    preamble: tuple[Clause, ...] = field(default=(), converter=_clauses)
+    envelope: tuple[Block, ...] = field(default=(), converter=_blocks)
     title: Block | None = None
     dateline: Block | None = None
-    closing: tuple[Block, ...] = field(default=(), converter=tuple)
+    closing: tuple[Block, ...] = field(default=(), converter=_blocks)
     path: str | None = None
     format: str = "text"
 

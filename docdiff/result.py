@@ -7,6 +7,7 @@ Nothing here computes; renderers are functions of these values.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 
 from attrs import field, frozen
@@ -95,8 +96,40 @@ class Flag(enum.StrEnum):
     NUMBER = "number"  # a figure or a date changed
 
 
-def _edits(value: object) -> tuple[Edit, ...]:
-    return tuple(value)  # type: ignore[call-overload]
+def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
+    return tuple(value)
+
+
+def _labels(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _flags(value: Iterable[Flag]) -> tuple[Flag, ...]:
+    return tuple(value)
+
+
+def _counts(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple(value)
+
+
+def _pairs(value: Iterable[ClausePair]) -> tuple[ClausePair, ...]:
+    return tuple(value)
+
+
+def _phrase_pairs(value: Iterable[PhrasePair]) -> tuple[PhrasePair, ...]:
+    return tuple(value)
+
+
+def _sides(value: Iterable[PhraseSide]) -> tuple[PhraseSide, ...]:
+    return tuple(value)
+
+
+def _uses(value: Iterable[FormulaUse]) -> tuple[FormulaUse, ...]:
+    return tuple(value)
+
+
+def _differences(value: Iterable[FieldDifference]) -> tuple[FieldDifference, ...]:
+    return tuple(value)
 
 
 @frozen(kw_only=True)
@@ -111,15 +144,15 @@ class ClausePair:
     """
 
     kind: PairKind
-    left: tuple[str, ...] = field(converter=tuple)
-    right: tuple[str, ...] = field(converter=tuple)
+    left: tuple[str, ...] = field(converter=_labels)
+    right: tuple[str, ...] = field(converter=_labels)
     moved: bool = False
     change: Change = Change.SUBSTANTIVE
-    flags: tuple[Flag, ...] = field(default=(), converter=tuple)
+    flags: tuple[Flag, ...] = field(default=(), converter=_flags)
     similarity: float = 0.0
     matched_by: MatchedBy | None = None
     edits: tuple[Edit, ...] = field(default=(), converter=_edits)
-    notes: tuple[str, ...] = field(default=(), converter=tuple)
+    notes: tuple[str, ...] = field(default=(), converter=_labels)
 
     @property
     def left_text(self) -> str:
@@ -158,8 +191,8 @@ class FormulaUse:
     """Where one lexicon formula occurs in the two documents."""
 
     id: str
-    left: tuple[PhraseSide, ...] = field(default=(), converter=tuple)
-    right: tuple[PhraseSide, ...] = field(default=(), converter=tuple)
+    left: tuple[PhraseSide, ...] = field(default=(), converter=_sides)
+    right: tuple[PhraseSide, ...] = field(default=(), converter=_sides)
     edits: tuple[Edit, ...] = field(default=(), converter=_edits)
     direction: str | None = None  # "stronger", "weaker", "same" or None
 
@@ -177,12 +210,14 @@ class FieldDifference:
 class Summary:
     """Counts and overall figures of a comparison."""
 
-    by_kind: tuple[tuple[str, int], ...] = field(converter=tuple)
-    by_change: tuple[tuple[str, int], ...] = field(converter=tuple)
+    by_kind: tuple[tuple[str, int], ...] = field(converter=_counts)
+    by_change: tuple[tuple[str, int], ...] = field(converter=_counts)
     similarity: float
-    metadata: tuple[FieldDifference, ...] = field(default=(), converter=tuple)
+    metadata: tuple[FieldDifference, ...] = field(default=(), converter=_differences)
     moved: int = 0
-    flags: tuple[tuple[str, int], ...] = field(default=(), converter=tuple)
+    flags: tuple[tuple[str, int], ...] = field(default=(), converter=_counts)
+    #: Caveats about the comparison as a whole, in words (e.g. documents in two languages).
+    notes: tuple[str, ...] = field(default=(), converter=_labels)
 
 
 @frozen(kw_only=True)
@@ -196,10 +231,10 @@ class Comparison:
 
     left: Document
     right: Document
-    pairs: tuple[ClausePair, ...] = field(converter=tuple)
+    pairs: tuple[ClausePair, ...] = field(converter=_pairs)
     summary: Summary
-    phrases: tuple[PhrasePair, ...] = field(default=(), converter=tuple)
-    formulas: tuple[FormulaUse, ...] = field(default=(), converter=tuple)
+    phrases: tuple[PhrasePair, ...] = field(default=(), converter=_phrase_pairs)
+    formulas: tuple[FormulaUse, ...] = field(default=(), converter=_uses)
     envelope: tuple[Edit, ...] = field(default=(), converter=_edits)
     closing: tuple[Edit, ...] = field(default=(), converter=_edits)
     options: Options = field(factory=Options)
