@@ -13,7 +13,7 @@ parts of a statement; it reads only those parts, in a fixed order of trust
   first dated expression elsewhere;
 * **place** - the same order, through :func:`docdiff.places.find_place`;
 * **parties** - the countries named in the title (and its leaders), then
-  the signers', then the opening paragraph's, then the two most mentioned,
+  the signers', then the opening sentence's, then the two most mentioned,
   stopping as soon as two are known;
 * **signatories** - :mod:`docdiff.signatories`.
 """
@@ -27,7 +27,9 @@ from collections.abc import Iterable, Sequence
 from .dates import DateMatch, find_dates, parse_date
 from .leaders import find_leaders
 from .model import Block, Clause, Metadata
+from .parties import find_parties
 from .places import find_place
+from .sentences import split_sentences
 from .signatories import find_signatories
 
 __all__ = ["extract_metadata", "find_kind", "parse_date"]
@@ -89,7 +91,10 @@ _KINDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 _KIND_PATTERNS = {
     language: tuple(
-        (re.compile(rf"(?<!\w){pattern}(?!\w)" if language != "zh" else pattern, re.IGNORECASE), kind)
+        (
+            re.compile(rf"(?<!\w){pattern}(?!(?-i:[a-z]))" if language != "zh" else pattern, re.IGNORECASE),
+            kind,
+        )
         for pattern, kind in rules
     )
     for language, rules in _KINDS.items()
@@ -127,12 +132,21 @@ def find_kind(title: str, language: str) -> str | None:
 # ---------------------------------------------------------------- parties
 
 
-def _codes(text: str, language: str) -> tuple[str, ...]:
-    """ISO codes of the parties named in ``text``, in order of first mention."""
-    from .parties import find_parties  # being written alongside; imported where used
+# "took place in Leuven, Belgium": a country after a city says where, not who.
+_LOCATED = re.compile(r"(?:\b(?:in|at)|\sв)\s+[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*)*,\s*$")
 
+
+def _codes(text: str, language: str, *, names_only: bool = False) -> tuple[str, ...]:
+    """ISO codes of the parties named in ``text``, in order of first mention.
+
+    With ``names_only``, adjectives do not count ("Russian energy"): an
+    opening paragraph may describe a third country's gas, but it names the
+    parties themselves, or their sides ("китайская сторона").
+    """
     seen: list[str] = []
     for mention in find_parties(text, language):
+        if names_only and (mention.form == "adjective" or _LOCATED.search(text[: mention.start])):
+            continue
         if mention.code not in seen:
             seen.append(mention.code)
     return tuple(seen)
@@ -148,8 +162,6 @@ _TOPIC = {
 def _title_parties(title: str, language: str) -> tuple[str, ...]:
     """Parties named in the title, with its leaders' countries; a topic's country is dropped."""
     found: list[tuple[int, str]] = []
-    from .parties import find_parties
-
     for mention in find_parties(title, language):
         found.append((mention.start, mention.code))
     for leader in find_leaders(title, _lang(language)):
@@ -178,12 +190,12 @@ def _parties(
     title: str | None,
     language: str,
     signer_parties: Sequence[str],
-    dateline: str,
     opening: str,
     body: Sequence[str],
 ) -> tuple[str, ...]:
     codes = list(_title_parties(title, language)) if title else []
-    for more in (tuple(signer_parties) + _codes(dateline, language), _codes(opening, language)):
+    # The dateline is no source: "Leuven, Belgium" names where, not who.
+    for more in (tuple(signer_parties), _codes(opening, language, names_only=True)):
         if len(codes) >= 2:
             break
         codes.extend(code for code in more if code not in codes and len(codes) < 2)
@@ -191,9 +203,9 @@ def _parties(
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for index, text in enumerate(body):
-            from .parties import find_parties
-
             for mention in find_parties(text, language):
+                if mention.form == "adjective":
+                    continue
                 counts[mention.code] += 1
                 first.setdefault(mention.code, index)
         for code, _ in sorted(counts.items(), key=lambda item: (-item[1], first[item[0]], item[0])):
@@ -288,8 +300,13 @@ def _place(dateline: Sequence[str], others: Sequence[Sequence[str]], language: s
 # ---------------------------------------------------------------- entry point
 
 
-def _first_paragraph(units: Sequence[Clause]) -> str:
-    return units[0].paragraphs[0].text if units else ""
+def _first_sentence(units: Sequence[Clause], language: str) -> str:
+    """The opening sentence: it names the parties; later ones already discuss others."""
+    if not units:
+        return ""
+    text = units[0].paragraphs[0].text
+    bounds = split_sentences(text, language)
+    return text[bounds[0][0] : bounds[0][1]] if bounds else text
 
 
 def extract_metadata(
@@ -315,7 +332,7 @@ def extract_metadata(
     dateline_texts = [dateline.text] if dateline is not None else []
     closing_texts = [b.text for b in closing]
     opening_units = preamble or clauses[:1]
-    opening = _first_paragraph(opening_units)
+    opening = opening_units[0].paragraphs[0].text if opening_units else ""
     last = clauses[-1].paragraphs[-1].text if clauses else ""
     formula = [last] if last and _FORMULA.search(last) else []
     preamble_texts = [u.text for u in preamble] or ([opening] if opening else [])
@@ -340,8 +357,7 @@ def extract_metadata(
         title_text,
         language,
         [s.party for s in signatories if s.party],
-        dateline.text if dateline is not None else "",
-        opening,
+        _first_sentence(opening_units, lang),
         [u.text for u in (*preamble, *clauses)],
     )
     return Metadata(

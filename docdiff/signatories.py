@@ -34,7 +34,7 @@ _RU_ROLE = (
 )
 _EN_ROLE = (
     r"(?:Vice President|President|Prime Minister|Chancellor|Taoiseach|King|Crown Prince|Emir|Sultan"
-    r"|General Secretary|Premier|Chairman|Chairwoman|Secretary of State|Secretary|Minister|Sheikh|Shri)"
+    r"|General Secretary|Premier|Chairman|Chairwoman|Secretary of State|Secretary|Minister)"
 )
 _ZH_ROLE = r"(?:主席|总统|总理|首相|国王|王储|埃米尔|副总统|总书记|苏丹|亲王|殿下|国务卿|部长)"
 _ROLE_WORD = {
@@ -67,7 +67,25 @@ _SPLIT = {
 }
 
 
+# Honorifics printed between a role and a name are neither: "President of
+# the United States of America, The Honorable Donald J. Trump".
+_HONORIFIC = re.compile(
+    r"[\s,]*(?:(?:The|the)\s+Honou?rable|His\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)"
+    r"|Her\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)|H\.E\.|Sheikh|Shri|Mr\.|Ms\.|Mrs\.|Dr\.|Rt\.?\s+Hon\.?"
+    r"|господин|госпожа|г-н|г-жа)[\s,]*$"
+)
+
+
+def _clean_role(role: str) -> str:
+    previous = None
+    while previous != role:
+        previous = role
+        role = _HONORIFIC.sub("", role).strip(" ,\n")
+    return role
+
+
 def _nominative_role(role: str, language: str) -> str:
+    role = _clean_role(role)
     if language != "ru":
         return role
     head, _, rest = role.partition(" ")
@@ -194,10 +212,16 @@ def _closing_signatories(blocks: Sequence[str], language: str, find: PartyFinder
             continue
         mentions = find_leaders(line, language)
         if mentions:
-            signer = _from_piece(line, language, find)
-            if signer is not None and pending_party is not None:
-                signer = Signatory(signer.name, signer.role, pending_party)
-            if signer is not None:
+            # A line may hold several signatures side by side: "Joseph R. Biden, Jr.  Emmanuel Macron".
+            previous_end = 0
+            for mention in mentions:
+                signer = _from_piece(line[previous_end : mention.end], language, find)
+                previous_end = mention.end
+                if signer is None:
+                    continue
+                if pending_party is not None:
+                    signer = Signatory(signer.name, signer.role, pending_party)
+                    pending_party = None
                 found.append(signer)
             pending_party = None
             continue
