@@ -82,6 +82,7 @@ _WEAK: dict[str, tuple[re.Pattern[str], ...]] = {
 
 
 def _base_form(name: str, language: str, strong: bool) -> str | None:
+    name = name.rstrip(".,")  # "in Washington." ends a sentence, not a name
     known = place_name(name, language)
     if known is not None:
         return known

@@ -454,3 +454,32 @@ def test_corpus_parties_and_dates_agree_with_the_manifest() -> None:
     print(report)
     assert len(party_misses) <= total * 0.1, report
     assert len(date_misses) <= total * 0.1, report
+
+
+def test_honorifics_are_not_roles_and_roles_may_follow_the_name() -> None:
+    source = (
+        "United States-India Joint Leaders’ Statement\n\nFebruary 13, 2025\n\n"
+        "The President of the United States of America, The Honorable Donald J. Trump hosted the Prime "
+        "Minister of India, Shri Narendra Modi in Washington.\n\n"
+        "His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE, sent regards."
+    )
+    title, dateline, first, second = source.split("\n\n")
+    meta = extract_metadata(**_doc(source, title, dateline, [], [first, second], [], "en"))  # type: ignore[arg-type]
+    assert meta.signatories == (
+        Signatory("Donald J. Trump", "President of the United States of America", "US"),
+        Signatory("Narendra Modi", "Prime Minister of India", "IN"),
+    )
+    assert meta.place == "Washington"
+
+
+def test_a_country_after_a_city_is_a_place_not_a_party() -> None:
+    source = (
+        "EU Joint Statement of the Council\n\nApril 5, 2024\n\nLeuven, Belgium\n\n"
+        "The meeting took place in Leuven, Belgium, on 4 and 5 April 2024.\n\n"
+        "The United States and the EU agree. The United States will act."
+    )
+    title, date, place, first, second = source.split("\n\n")
+    dateline = date + "\n\n" + place
+    meta = extract_metadata(**_doc(source, title, dateline, [], [first, second], [], "en"))  # type: ignore[arg-type]
+    assert meta.parties == ("EU", "US")
+    assert meta.place == "Leuven"
