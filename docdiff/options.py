@@ -39,6 +39,11 @@ class Options:
     * ``move_threshold``: the least similarity at which a pair off the
       longest order-preserving chain is reported as moved (weaker pairs that
       would be moves are rather deletions plus insertions).
+
+    Phrase alignment (:mod:`docdiff.phrases`) keeps a shared passage when it
+    has at least ``min_phrase_words`` words on each side (a Han character
+    counts as half a word) and a score, matched words over the longer side,
+    of at least ``phrase_min_score``.
     """
 
     match_threshold: float = field(default=0.35, validator=_fraction)
@@ -46,4 +51,5 @@ class Options:
     move_threshold: float = field(default=0.5, validator=_fraction)
     phrases: bool = True
     min_phrase_words: int = field(default=4, validator=_positive)
+    phrase_min_score: float = field(default=0.5, validator=_fraction)
     max_bytes: int = field(default=DEFAULT_MAX_BYTES, validator=_positive)

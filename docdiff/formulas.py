@@ -1,0 +1,305 @@
+"""Stock diplomatic formulas: where they occur, and how their wording changed.
+
+The lexicon (``docdiff/lexicon/formulas.json``, documented in
+``docs/phrases.md``) lists recurring formulas ("one China", "Belt and Road",
+"rules-based international order") with regular expressions per language,
+matched against normalized, case-folded text so that typography never hides
+a formula; every match is mapped back to an exact span of the source.
+
+A formula's *variant* is the sentence it occurs in.  :func:`compare_formulas`
+diffs the first variants of the two documents and says whether the right one
+is stronger: the lexicon's strength section gives intensifiers ("firmly",
+"твердо", "坚定") and an ordered commitment scale (note < welcome < support
+< commit); the variant with the higher level, or at the same level with more
+intensifiers, is the stronger.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from .inline import merge_edits, word_diff
+from .model import Document
+from .normalize import normalize
+from .result import Edit, FormulaUse, Op, PhraseSide
+from .sentences import split_sentences
+
+__all__ = [
+    "Formula",
+    "FormulaOccurrence",
+    "Strength",
+    "compare_formulas",
+    "find_formulas",
+    "formula_lexicon",
+    "formula_strength",
+]
+
+_LANGUAGES = ("ru", "en", "zh")
+
+
+def _patterns(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    items = value.items() if isinstance(value, dict) else value
+    return tuple((str(lang), tuple(str(p) for p in ps)) for lang, ps in items)  # type: ignore[attr-defined]
+
+
+def _levels(value: object) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple((str(n), str(lang), tuple(ps)) for n, lang, ps in value)  # type: ignore[attr-defined]
+
+
+@frozen
+class Formula:
+    """One lexicon formula.
+
+    ``patterns`` holds ``(language, regexes)`` pairs, ``levels`` the
+    formula's own additions to the commitment scale as ``(level name,
+    language, regexes)`` and ``intensifiers`` its own intensifiers as
+    ``(language, regexes)``.
+    """
+
+    id: str
+    name: str
+    description: str
+    patterns: tuple[tuple[str, tuple[str, ...]], ...] = field(converter=_patterns)
+    intensifiers: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=_patterns)
+    levels: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), converter=_levels)
+
+    def patterns_for(self, language: str) -> tuple[str, ...]:
+        """The regexes for ``language`` (every language's for an unknown one)."""
+        if language not in _LANGUAGES:
+            return tuple(p for _, ps in self.patterns for p in ps)
+        return next((ps for lang, ps in self.patterns if lang == language), ())
+
+
+@frozen
+class FormulaOccurrence:
+    """One match of a formula: ``text == document.source[start:end]``.
+
+    ``label`` is the unit label, or ``envelope``, ``title``, ``dateline`` or
+    ``closing`` for a match outside the units.
+    """
+
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@frozen(order=True)
+class Strength:
+    """How strongly a variant commits: a scale level (0 for none), then intensifiers."""
+
+    level: int
+    intensifiers: int
+    name: str | None = field(default=None, eq=False, order=False)
+
+
+def _wrap(pattern: str, language: str) -> str:
+    # zh has no word boundaries; ru/en patterns must not match inside a word
+    # ("вто" in "второй", "sco" in "disco").
+    return f"(?:{pattern})" if language == "zh" else rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    text = resources.files("docdiff").joinpath("lexicon/formulas.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.cache
+def formula_lexicon() -> tuple[Formula, ...]:
+    """Every formula of the lexicon, in lexicon order."""
+    out = []
+    for entry in _data()["formulas"]:
+        strength = entry.get("strength", {})
+        levels = tuple(
+            (name, lang, tuple(ps))
+            for name, by_lang in sorted(strength.get("levels", {}).items())
+            for lang, ps in sorted(by_lang.items())
+        )
+        out.append(
+            Formula(
+                entry["id"],
+                entry["name"],
+                entry["description"],
+                entry["patterns"],
+                strength.get("intensifiers", {}),
+                levels,
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _matcher(formula_id: str, language: str) -> re.Pattern[str] | None:
+    formula = next(f for f in formula_lexicon() if f.id == formula_id)
+    if language in _LANGUAGES:
+        wrapped = [_wrap(p, language) for p in formula.patterns_for(language)]
+    else:
+        wrapped = [_wrap(p, lang) for lang, ps in formula.patterns for p in ps]
+    return re.compile("|".join(wrapped), re.IGNORECASE) if wrapped else None
+
+
+def _regions(document: Document) -> Iterator[tuple[str, int, int]]:
+    """``(label, start, end)`` of every stretch of text formulas are looked for in, in source order."""
+    regions = [("envelope", b.span.start, b.span.end) for b in document.envelope]
+    for name, block in (("title", document.title), ("dateline", document.dateline)):
+        if block is not None:
+            regions.append((name, block.span.start, block.span.end))
+    regions += [(u.label, p.span.start, p.span.end) for u in document.units for p in u.paragraphs]
+    regions += [("closing", b.span.start, b.span.end) for b in document.closing]
+    regions.sort(key=lambda r: (r[1], r[2]))
+    yield from regions
+
+
+def find_formulas(document: Document) -> tuple[FormulaOccurrence, ...]:
+    """Every lexicon formula occurring in ``document``, by start, then lexicon order."""
+    found: list[tuple[int, int, FormulaOccurrence]] = []
+    lexicon = formula_lexicon()
+    source = document.source
+    for label, start, end in _regions(document):
+        folded = normalize(source[start:end], casefold=True, offset=start)
+        for rank, formula in enumerate(lexicon):
+            matcher = _matcher(formula.id, document.language)
+            if matcher is None:
+                continue
+            for match in matcher.finditer(folded.text):
+                if match.end() == match.start():
+                    continue
+                s, e = folded.source_span(match.start(), match.end())
+                found.append((s, rank, FormulaOccurrence(formula.id, label, s, e, source[s:e])))
+    found.sort(key=lambda item: (item[0], item[1], item[2].end))
+    return tuple(item[2] for item in found)
+
+
+@functools.cache
+def _strength_matchers(
+    formula_id: str | None, language: str
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The intensifier pattern and one pattern per scale level (index = level - 1)."""
+    languages = (language,) if language in _LANGUAGES else _LANGUAGES
+    data = _data()["strength"]
+    formula = next((f for f in formula_lexicon() if f.id == formula_id), None)
+    boost = [(lang, p) for lang in languages for p in data["intensifiers"].get(lang, ())]
+    extra: dict[str, list[tuple[str, str]]] = {}
+    if formula is not None:
+        boost += [(lang, p) for lang, ps in formula.intensifiers if lang in languages for p in ps]
+        for name, lang, ps in formula.levels:
+            if lang in languages:
+                extra.setdefault(name, []).extend((lang, p) for p in ps)
+
+    def compile_all(patterns: Sequence[tuple[str, str]]) -> re.Pattern[str]:
+        # "(?!)" never matches: a level with no terms in this language.
+        return re.compile("|".join(_wrap(p, lang) for lang, p in patterns) or "(?!)", re.IGNORECASE)
+
+    levels = []
+    for level in sorted(data["levels"], key=lambda entry: entry["level"]):
+        patterns = [(lang, p) for lang in languages for p in level.get(lang, ())]
+        levels.append(compile_all(patterns + extra.get(level["name"], [])))
+    return compile_all(boost), tuple(levels)
+
+
+def formula_strength(text: str, language: str, formula_id: str | None = None) -> Strength:
+    """How strongly ``text`` commits: the highest scale level named in it, and its intensifiers."""
+    folded = normalize(text, casefold=True).text
+    boost, levels = _strength_matchers(formula_id, language)
+    names = [entry["name"] for entry in sorted(_data()["strength"]["levels"], key=lambda e: e["level"])]
+    level = max((k + 1 for k, pattern in enumerate(levels) if pattern.search(folded)), default=0)
+    return Strength(level, len(boost.findall(folded)), names[level - 1] if level else None)
+
+
+def _sentence_spans(document: Document) -> list[tuple[str, int, int]]:
+    """``(label, start, end)`` of every sentence of the regions formulas are looked for in."""
+    paragraphs = {(p.span.start, p.span.end): p for u in document.units for p in u.paragraphs}
+    out: list[tuple[str, int, int]] = []
+    for label, start, end in _regions(document):
+        paragraph = paragraphs.get((start, end))
+        if paragraph is not None and paragraph.sentences:
+            out += [(label, s.span.start, s.span.end) for s in paragraph.sentences]
+        else:
+            spans = split_sentences(document.source[start:end], document.language, start)
+            out += [(label, s, e) for s, e in spans]
+    return out
+
+
+def _variants(document: Document, occurrences: Sequence[FormulaOccurrence]) -> tuple[PhraseSide, ...]:
+    """The sentences holding ``occurrences``, each once, in source order."""
+    sentences = _sentence_spans(document)
+    spans: list[tuple[str, int, int]] = []
+    for o in occurrences:
+        hits = [s for s in sentences if s[1] < o.end and o.start < s[2]] or [(o.label, o.start, o.end)]
+        span = (hits[0][0], min(h[1] for h in hits), max(h[2] for h in hits))
+        if span not in spans:
+            spans.append(span)
+    spans.sort(key=lambda s: (s[1], s[2]))
+    return tuple(PhraseSide(label, s, e, document.source[s:e]) for label, s, e in spans)
+
+
+def _direction(
+    left: PhraseSide, right: PhraseSide, formula_id: str, left_doc: Document, right_doc: Document
+) -> str:
+    a = formula_strength(left.text, left_doc.language, formula_id)
+    b = formula_strength(right.text, right_doc.language, formula_id)
+    return "stronger" if b > a else "weaker" if b < a else "same"
+
+
+def _use(
+    formula_id: str,
+    left: Document,
+    right: Document,
+    left_found: Sequence[FormulaOccurrence],
+    right_found: Sequence[FormulaOccurrence],
+) -> FormulaUse:
+    lv = _variants(left, [o for o in left_found if o.id == formula_id])
+    rv = _variants(right, [o for o in right_found if o.id == formula_id])
+    if lv and rv:
+        edits = word_diff(lv[0].text, rv[0].text)
+        direction: str | None = _direction(lv[0], rv[0], formula_id, left, right)
+    else:
+        edits = (Edit(Op.DELETE, lv[0].text),) if lv else (Edit(Op.INSERT, rv[0].text),)
+        direction = None
+    return FormulaUse(id=formula_id, left=lv, right=rv, edits=edits, direction=direction)
+
+
+def _key(document: Document) -> tuple[object, ...]:
+    units = tuple((u.label, tuple((p.span.start, p.span.end) for p in u.paragraphs)) for u in document.units)
+    return (document.source, document.language, units, tuple(r for r in _regions(document)))
+
+
+_MIRROR = {"stronger": "weaker", "weaker": "stronger", "same": "same"}
+
+
+def compare_formulas(left: Document, right: Document) -> tuple[FormulaUse, ...]:
+    """One :class:`FormulaUse` per formula found in either document, in lexicon order.
+
+    ``left``/``right`` are the sentences holding the formula (its variants);
+    ``edits`` diff the first variant of each side (one deletion or insertion
+    when only one side has it); ``direction`` is ``"stronger"``,
+    ``"weaker"`` or ``"same"`` for the right variant against the left, and
+    ``None`` when only one side has the formula.  Swapping the documents
+    mirrors the result exactly.
+    """
+    if _key(left) > _key(right):
+        return tuple(_mirror(use) for use in compare_formulas(right, left))
+    left_found, right_found = find_formulas(left), find_formulas(right)
+    ids = {o.id for o in left_found} | {o.id for o in right_found}
+    return tuple(_use(f.id, left, right, left_found, right_found) for f in formula_lexicon() if f.id in ids)
+
+
+def _mirror(use: FormulaUse) -> FormulaUse:
+    swap = {Op.EQUAL: Op.EQUAL, Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}
+    return FormulaUse(
+        id=use.id,
+        left=use.right,
+        right=use.left,
+        edits=merge_edits(Edit(swap[e.op], e.text) for e in use.edits),
+        direction=None if use.direction is None else _MIRROR[use.direction],
+    )
