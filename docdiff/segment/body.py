@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from ..model import Block, Clause, Paragraph, Part, Span
 from .chunks import Chunk
 from .markers import Kind, Marker, find_marker, is_heading_like
@@ -198,17 +200,14 @@ class _Builder:
                 pending.append(i)
                 continue
             if clauses and not pending and is_item and listing:
+                # A bare marker ("(4)" alone) adds no paragraph but stays in the span.
                 paragraph = _item(self.source, chunk, marker)
-                if paragraph is not None:
-                    last = clauses[-1]
-                    clauses[-1] = Clause(
-                        last.label,
-                        last.ordinal,
-                        Span(last.span.start, chunk.end),
-                        (*last.paragraphs, paragraph),
-                        section=last.section,
-                        number=last.number,
-                    )
+                last = clauses[-1]
+                clauses[-1] = attrs.evolve(
+                    last,
+                    span=Span(last.span.start, chunk.end),
+                    paragraphs=(*last.paragraphs, *([paragraph] if paragraph is not None else [])),
+                )
                 continue
             if pending:
                 section = _heading_text(self.chunks[pending[-1]], self.markers[pending[-1]])
