@@ -367,6 +367,5 @@ def extract_metadata(
         date=date,
         place=place,
         parties=parties,
-        # Metadata's converter is an untyped ``tuple``; the value is already one.
-        signatories=signatories,  # type: ignore[arg-type]
+        signatories=signatories,
     )

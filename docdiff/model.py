@@ -135,7 +135,7 @@ class Clause:
     ``label`` is the number as printed without its trailing dot ("1", "IV",
     "3.1", "一"), prefixed by the section where numbering restarts under
     section headings ("II.3"); preamble paragraphs are labelled
-    ``preamble.N`` and unnumbered operative paragraphs ``¶N``.  ``ordinal``
+    ``preamble.N`` and unnumbered operative paragraphs ``para.N``.  ``ordinal``
     counts units of the same part from 1.  ``span`` covers the printed number,
     the heading and every paragraph; the paragraphs themselves exclude the
     number, so renumbering alone changes no clause text.
