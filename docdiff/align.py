@@ -1,0 +1,436 @@
+"""Clause alignment: which units of the left document became which of the right.
+
+The stages, each on what the one before left over (``docs/design.md`` says
+why each threshold is what it is):
+
+1. identical texts, then texts equal after typography folding
+   (:func:`docdiff.normalize.normalize` with case folding) pair up, in order;
+2. an optimal one-to-one assignment over the candidate pairs whose cosine
+   (:mod:`docdiff.similarity`) reaches ``match_threshold``, maximising the
+   total of similarity plus a small structural bonus (nearness of relative
+   position, equal label, same part) that only breaks near-ties between
+   look-alike clauses; solved exactly per connected component by successive
+   shortest augmenting paths (the Hungarian method with Dijkstra and
+   potentials);
+3. splits (one left unit, several consecutive right units) and merges (the
+   mirror), proposed only where the best one-to-one partner covers a unit
+   poorly and pieces mostly made of its words add up to a clearly better
+   match; proposals are taken in order of gain, and the assignment of the
+   rest is solved again;
+4. moves: pairs off the heaviest order-preserving chain (longest increasing
+   subsequence of right positions, counted in pairs, ties broken by
+   similarity) are moved; a weak pair that would be a move is rather a
+   deletion plus an insertion.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from .model import Clause
+from .normalize import normalize
+from .options import Options
+from .result import MatchedBy, PairKind
+from .similarity import Space, cosine, fold_key
+
+__all__ = ["Link", "align", "max_weight_matching"]
+
+#: Structural bonuses added to a pair's similarity in the assignment only.
+POSITION_BONUS = 0.02
+LABEL_BONUS = 0.005
+PART_BONUS = 0.005
+#: Candidates kept per unit for the assignment (the best by weight).
+MAX_CANDIDATES = 8
+#: A piece of a split must draw at least this share of its weighted words from the unit it came from.
+PIECE_CONTAINMENT = 0.6
+#: A split must beat the unit's one-to-one similarity by at least this much.
+SPLIT_GAIN = 0.02
+#: The most pieces a split or merge may have.
+MAX_PIECES = 8
+
+
+@frozen
+class Link:
+    """One row of the alignment, by unit index (``left``/``right`` index ``Document.units``)."""
+
+    kind: PairKind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    similarity: float = 0.0
+    matched_by: MatchedBy | None = None
+    moved: bool = False
+
+
+def max_weight_matching(edges: Sequence[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """A one-to-one matching of maximum total weight over ``(left, right, weight)`` edges.
+
+    Not every node need be matched.  Each connected component is solved by
+    successive shortest augmenting paths on costs ``C - weight`` (Dijkstra
+    with potentials), stopping when the next path would lower the total.
+    Deterministic: ties go to lower indices.  Returns sorted pairs.
+    """
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for i, j, _ in edges:
+        a, b = find(("l", i)), find(("r", j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, int], list[tuple[int, int, float]]] = {}
+    for edge in edges:
+        groups.setdefault(find(("l", edge[0])), []).append(edge)
+    result: list[tuple[int, int]] = []
+    for root in sorted(groups):
+        result.extend(_solve_component(groups[root]))
+    return sorted(result)
+
+
+def _solve_component(edges: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    if len(edges) == 1:
+        return [(edges[0][0], edges[0][1])]
+    lefts = sorted({e[0] for e in edges})
+    rights = sorted({e[1] for e in edges})
+    li = {v: k for k, v in enumerate(lefts)}
+    ri = {v: k for k, v in enumerate(rights)}
+    source, sink = 0, 1 + len(lefts) + len(rights)
+    size = sink + 1
+    top = max(e[2] for e in edges) + 1.0
+    # Residual graph as parallel arrays: edge k goes to head[k], reverse edge is k ^ 1.
+    head: list[int] = []
+    cap: list[int] = []
+    cost: list[float] = []
+    out: list[list[int]] = [[] for _ in range(size)]
+
+    def add(u: int, v: int, c: float) -> None:
+        out[u].append(len(head))
+        head.append(v)
+        cap.append(1)
+        cost.append(c)
+        out[v].append(len(head))
+        head.append(u)
+        cap.append(0)
+        cost.append(-c)
+
+    for left in lefts:
+        add(source, 1 + li[left], 0.0)
+    for i, j, w in sorted(edges):
+        add(1 + li[i], 1 + len(lefts) + ri[j], top - w)
+    for right in rights:
+        add(1 + len(lefts) + ri[right], sink, 0.0)
+    potential = [0.0] * size
+    for _ in range(min(len(lefts), len(rights))):
+        dist = [float("inf")] * size
+        via = [-1] * size
+        dist[source] = 0.0
+        heap = [(0.0, source)]
+        while heap:
+            d, u = heapq.heappop(heap)
+            if d > dist[u]:
+                continue
+            for k in out[u]:
+                if cap[k]:
+                    v = head[k]
+                    nd = d + cost[k] + potential[u] - potential[v]
+                    if nd < dist[v] - 1e-12:
+                        dist[v] = nd
+                        via[v] = k
+                        heapq.heappush(heap, (nd, v))
+        if dist[sink] == float("inf"):
+            break
+        for v in range(size):
+            if dist[v] < float("inf"):
+                potential[v] += dist[v]
+        # Each path adds one matched pair net, so its true cost is top - gain.
+        if potential[sink] - potential[source] >= top - 1e-12:
+            break
+        v = sink
+        while v != source:
+            k = via[v]
+            cap[k] -= 1
+            cap[k ^ 1] += 1
+            v = head[k ^ 1]
+    pairs = []
+    for left in lefts:
+        for k in out[1 + li[left]]:
+            v = head[k]
+            if k % 2 == 0 and cap[k] == 0 and v != source:
+                pairs.append((left, rights[v - 1 - len(lefts)]))
+    return pairs
+
+
+class _State:
+    """Working state of one alignment: the space, the partners found so far."""
+
+    def __init__(self, left: Sequence[Clause], right: Sequence[Clause], space: Space, options: Options):
+        self.left, self.right, self.space, self.options = left, right, space, options
+        self.links: list[Link] = []
+        self.left_used = [False] * len(left)
+        self.right_used = [False] * len(right)
+
+    def take(self, link: Link) -> None:
+        self.links.append(link)
+        for i in link.left:
+            self.left_used[i] = True
+        for j in link.right:
+            self.right_used[j] = True
+
+    def free(self, side: str) -> list[int]:
+        used = self.left_used if side == "left" else self.right_used
+        return [k for k, u in enumerate(used) if not u]
+
+    def weight(self, i: int, j: int, score: float) -> float:
+        a, b = self.left[i], self.right[j]
+        nearness = 1.0 - abs(i / max(len(self.left), 1) - j / max(len(self.right), 1))
+        bonus = POSITION_BONUS * nearness
+        bonus += LABEL_BONUS if a.label == b.label else 0.0
+        bonus += PART_BONUS if a.part == b.part else 0.0
+        return score + bonus
+
+
+def _nearest(a: list[float], b: list[float]) -> list[tuple[int, int]]:
+    """Pair the ordered positions ``a`` with as many of ``b`` (or vice versa), in order, nearest first.
+
+    Dynamic programming over the two sorted lists: pair ``min(len(a), len(b))``
+    of them without crossing, minimising the total distance.
+    """
+    if len(a) == len(b):
+        return list(zip(range(len(a)), range(len(b)), strict=True))
+    if len(a) > len(b):
+        return [(x, y) for y, x in _nearest(b, a)]
+    inf = float("inf")
+    cost = [[0.0] * (len(b) + 1)] + [[inf] * (len(b) + 1) for _ in a]
+    for x in range(1, len(a) + 1):
+        row, above = cost[x], cost[x - 1]
+        for y in range(x, len(b) + 1):
+            row[y] = min(row[y - 1], above[y - 1] + abs(a[x - 1] - b[y - 1]))
+    pairs = []
+    x, y = len(a), len(b)
+    while x:
+        if cost[x][y] == cost[x][y - 1] and y > x:
+            y -= 1
+        else:
+            pairs.append((x - 1, y - 1))
+            x, y = x - 1, y - 1
+    return pairs[::-1]
+
+
+def _pair_equal_texts(state: _State) -> None:
+    """Stage 1: identical texts, then typographically equal ones.
+
+    Repeated texts pair in document order, nearest relative positions first.
+    """
+    n, m = max(len(state.left), 1), max(len(state.right), 1)
+    for matched_by in (MatchedBy.EXACT, MatchedBy.NORMALIZED):
+        key = (lambda c: c.text) if matched_by is MatchedBy.EXACT else (lambda c: fold_key(c.text))
+        groups: dict[str, tuple[list[int], list[int]]] = {}
+        for i in state.free("left"):
+            groups.setdefault(key(state.left[i]), ([], []))[0].append(i)
+        for j in state.free("right"):
+            if (group := groups.get(key(state.right[j]))) is not None:
+                group[1].append(j)
+        for lefts, rights in groups.values():
+            if not rights:
+                continue
+            for x, y in _nearest([i / n for i in lefts], [j / m for j in rights]):
+                i, j = lefts[x], rights[y]
+                a, b = state.left[i].text, state.right[j].text
+                if matched_by is MatchedBy.NORMALIZED and (
+                    normalize(a, casefold=True).text != normalize(b, casefold=True).text
+                ):
+                    continue
+                state.take(Link(PairKind.MATCH, (i,), (j,), 1.0, matched_by))
+
+
+def _assign(state: _State, found: list[tuple[int, int, float]]) -> None:
+    """Stage 2: optimal one-to-one assignment over free units' candidate pairs."""
+    usable = [(i, j, s) for i, j, s in found if not state.left_used[i] and not state.right_used[j]]
+    scored = [(i, j, state.weight(i, j, s), s) for i, j, s in usable]
+    keep: set[tuple[int, int]] = set()
+    for index in (0, 1):
+        best: dict[int, list[tuple[float, int, int]]] = {}
+        for i, j, w, _ in scored:
+            best.setdefault((i, j)[index], []).append((-w, i, j))
+        for options in best.values():
+            keep.update((i, j) for _, i, j in sorted(options)[:MAX_CANDIDATES])
+    edges = [(i, j, w) for i, j, w, _ in scored if (i, j) in keep]
+    score = {(i, j): s for i, j, _, s in scored}
+    for i, j in max_weight_matching(edges):
+        state.take(Link(PairKind.MATCH, (i,), (j,), round(score[i, j], 6), MatchedBy.SIMILARITY))
+
+
+def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) -> list[tuple[float, Link]]:
+    """Splits (``side="left"``: one left unit, several right units) or merges (the mirror)."""
+    space = state.space
+    other = "right" if side == "left" else "left"
+    count = len(state.right) if side == "left" else len(state.left)
+    partner: dict[int, float] = {}  # unit -> similarity of its one-to-one pair
+    owner: dict[int, tuple[int, float]] = {}  # other-side unit -> (its partner, similarity)
+    locked: set[int] = set()  # other-side units in exact or normalized pairs
+    for link in state.links:
+        mine, theirs = (link.left, link.right) if side == "left" else (link.right, link.left)
+        if link.matched_by is MatchedBy.SIMILARITY:
+            partner[mine[0]] = link.similarity
+            owner[theirs[0]] = (mine[0], link.similarity)
+        else:
+            locked.update(theirs)
+    seeds: dict[int, list[tuple[int, float]]] = {}
+    for i, j, s in found:
+        unit, piece = (i, j) if side == "left" else (j, i)
+        seeds.setdefault(unit, []).append((piece, s))
+    mine_vectors = space.left if side == "left" else space.right
+    other_vectors = space.right if side == "left" else space.left
+    out: list[tuple[float, Link]] = []
+    for unit in sorted(seeds):
+        if unit in partner:
+            one = partner[unit]
+        elif (state.left_used if side == "left" else state.right_used)[unit]:
+            continue
+        else:
+            one = 0.0
+
+        def absorbable(piece: int, unit: int = unit) -> bool:
+            # Free, already this unit's partner, or paired with something it resembles less.
+            if piece in locked or not 0 <= piece < count:
+                return False
+            held = owner.get(piece)
+            if held is None or held[0] == unit:
+                return True
+            return held[1] < cosine(mine_vectors[unit], other_vectors[piece])
+
+        best: tuple[float, tuple[int, ...]] = (0.0, ())
+        for seed, seed_score in seeds[unit]:
+            if not absorbable(seed):
+                continue
+            if space.contained(other, seed, [unit]) < PIECE_CONTAINMENT:
+                continue
+            run = [seed]
+            score = seed_score
+            while len(run) < MAX_PIECES:
+                grown = []
+                for piece in (run[0] - 1, run[-1] + 1):
+                    if not absorbable(piece) or space.contained(other, piece, [unit]) < PIECE_CONTAINMENT:
+                        continue
+                    trial = sorted([*run, piece])
+                    grown.append((cosine(mine_vectors[unit], space.joined(other, trial)), -piece, trial))
+                if not grown:
+                    break
+                new_score, _, trial = max(grown)
+                if new_score <= score:
+                    break
+                run, score = trial, new_score
+            if len(run) > 1 and score > best[0]:
+                best = (score, tuple(run))
+        best_score, best_run = best
+        gain = best_score - one
+        if best_run and best_score >= state.options.split_threshold and gain >= SPLIT_GAIN:
+            kind = PairKind.SPLIT if side == "left" else PairKind.MERGE
+            by = MatchedBy.SPLIT if side == "left" else MatchedBy.MERGE
+            left, right = ((unit,), best_run) if side == "left" else (best_run, (unit,))
+            out.append((gain, Link(kind, left, right, round(best_score, 6), by)))
+    return out
+
+
+def _split_and_merge(state: _State, found: list[tuple[int, int, float]]) -> None:
+    """Stage 3: accept split and merge proposals by gain, then assign the rest again."""
+    proposals = _proposals(state, found, "left") + _proposals(state, found, "right")
+    if not proposals:
+        return
+    proposals.sort(key=lambda p: (-p[0], p[1].left, p[1].right))
+    kept = [link for link in state.links if link.matched_by is not MatchedBy.SIMILARITY]
+    state.links = []
+    state.left_used = [False] * len(state.left)
+    state.right_used = [False] * len(state.right)
+    for link in kept:
+        state.take(link)
+    for _, link in proposals:
+        if any(state.left_used[i] for i in link.left) or any(state.right_used[j] for j in link.right):
+            continue
+        state.take(link)
+    _assign(state, found)
+
+
+def _mark_moves(links: list[Link], move_threshold: float) -> list[Link]:
+    """Stage 4: keep the heaviest order-preserving chain in place; the rest move or break up."""
+    paired = sorted((lk for lk in links if lk.left and lk.right), key=lambda lk: lk.left)
+    # Heaviest increasing subsequence of right positions, weight (pairs, similarity);
+    # a Fenwick tree over right positions holds the best chain ending at or before each.
+    size = max((lk.right[0] for lk in paired), default=-1) + 2
+    tree: list[tuple[int, float, int]] = [(0, 0.0, -1)] * (size + 1)
+    back: list[int] = []
+    for k, link in enumerate(paired):
+        pos = link.right[0] + 1
+        best, q = (0, 0.0, -1), pos - 1
+        while q > 0:
+            best = max(best, tree[q])
+            q -= q & -q
+        back.append(best[2])
+        mine = (best[0] + 1, best[1] + link.similarity, k)
+        q = pos
+        while q <= size:
+            tree[q] = max(tree[q], mine)
+            q += q & -q
+    top = max(tree) if paired else (0, 0.0, -1)
+    chain: set[int] = set()
+    k = top[2]
+    while k >= 0:
+        chain.add(k)
+        k = back[k]
+    out = [lk for lk in links if not (lk.left and lk.right)]
+    for k, link in enumerate(paired):
+        if k in chain:
+            out.append(link)
+        elif link.similarity >= move_threshold:
+            out.append(Link(link.kind, link.left, link.right, link.similarity, link.matched_by, True))
+        else:
+            out += [Link(PairKind.DELETE, (i,), ()) for i in link.left]
+            out += [Link(PairKind.INSERT, (), (j,)) for j in link.right]
+    return out
+
+
+def _order(links: list[Link], n_left: int) -> list[Link]:
+    """Right document order; a deletion follows the unmoved pair that preceded it on the left."""
+    anchor_of: dict[int, int] = {}  # left index -> first right index of its unmoved pair
+    for link in links:
+        if link.right and link.left and not link.moved:
+            for i in link.left:
+                anchor_of[i] = link.right[0]
+    keyed: list[tuple[tuple[int, int, int], Link]] = []
+    last = -1
+    deleted = {lk.left[0]: lk for lk in links if lk.kind is PairKind.DELETE}
+    for i in range(n_left):
+        if i in anchor_of:
+            last = anchor_of[i]
+        elif i in deleted:
+            keyed.append(((last, 1, i), deleted[i]))
+    for link in links:
+        if link.right:
+            keyed.append(((link.right[0], 0, 0), link))
+    keyed.sort(key=lambda item: item[0])
+    return [link for _, link in keyed]
+
+
+def align(left: Sequence[Clause], right: Sequence[Clause], space: Space, options: Options) -> list[Link]:
+    """Align two unit sequences; ``space`` holds their term vectors (same order).
+
+    Returns the links in the right document's order, deletions placed where
+    they stood in the left document.
+    """
+    state = _State(left, right, space, options)
+    _pair_equal_texts(state)
+    found = space.candidates(state.free("left"), state.free("right"), options.match_threshold)
+    _assign(state, found)
+    _split_and_merge(state, found)
+    links = list(state.links)
+    links += [Link(PairKind.DELETE, (i,), ()) for i in state.free("left")]
+    links += [Link(PairKind.INSERT, (), (j,)) for j in state.free("right")]
+    return _order(_mark_moves(links, options.move_threshold), len(left))

@@ -1,0 +1,131 @@
+"""Clause alignment: assignment, splits, merges, moves, order."""
+
+from __future__ import annotations
+
+import itertools
+
+from editgen import build
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff.align import max_weight_matching
+from docdiff.compare import compare
+from docdiff.options import Options
+
+NO_PHRASES = Options(phrases=False)
+
+TOPICS = [
+    "Стороны развивают сотрудничество в области энергетики и нефтехимии.",
+    "Стороны поощряют обмен студентами и преподавание языков в университетах.",
+    "Стороны укрепляют связи между правоохранительными органами и службами безопасности.",
+    "Стороны поддерживают реформу международной финансовой архитектуры.",
+    "Стороны расширяют транспортное сообщение и логистику на Каспии.",
+    "Стороны содействуют туризму и взаимным поездкам граждан.",
+    "Стороны приветствуют сотрудничество в сфере здравоохранения и спорта.",
+    "Стороны углубляют взаимодействие в области сельского хозяйства и продовольствия.",
+    "Стороны развивают культурные обмены и сотрудничество музеев и библиотек.",
+    "Стороны совместно противодействуют изменению климата и загрязнению.",
+    "Стороны поддерживают цифровую экономику и электронную торговлю.",
+    "Стороны развивают связи между парламентами и политическими партиями.",
+    "Стороны содействуют сотрудничеству в области науки и новых технологий.",
+    "Стороны поддерживают контакты молодежных организаций и спортивных клубов.",
+    "Стороны укрепляют сотрудничество в сфере гражданской авиации.",
+    "Стороны развивают финансовое сотрудничество и расчеты в национальных валютах.",
+    "Стороны проводят консультации министерств иностранных дел на регулярной основе.",
+    "Стороны развивают сотрудничество в области гуманитарного разминирования.",
+]
+
+
+def numbered(clauses: list[str]) -> str:
+    return "\n\n".join(f"{n}. {text}" for n, text in enumerate(clauses, 1))
+
+
+def rows(left: list[str], right: list[str]) -> list[tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
+    result = compare(build(numbered(left)), build(numbered(right)), NO_PHRASES)
+    return [(p.kind.value, p.left, p.right, p.moved) for p in result.pairs]
+
+
+def brute_force(edges: list[tuple[int, int, float]]) -> float:
+    best = 0.0
+    for k in range(len(edges) + 1):
+        for chosen in itertools.combinations(edges, k):
+            if len({e[0] for e in chosen}) == k and len({e[1] for e in chosen}) == k:
+                best = max(best, sum(e[2] for e in chosen))
+    return best
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 4), st.integers(0, 4), st.floats(0.05, 1.0)),
+        max_size=9,
+        unique_by=lambda e: (e[0], e[1]),
+    )
+)
+def test_matching_is_optimal(edges: list[tuple[int, int, float]]) -> None:
+    pairs = max_weight_matching(edges)
+    weight = {(i, j): w for i, j, w in edges}
+    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
+    assert abs(sum(weight[p] for p in pairs) - brute_force(edges)) < 1e-9
+
+
+def test_matching_prefers_two_pairs_over_one_heavy() -> None:
+    assert max_weight_matching([(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.7)]) == [(0, 1), (1, 0)]
+
+
+def test_identical_documents_match_in_place() -> None:
+    found = rows(TOPICS, TOPICS)
+    assert found == [("match", (str(n),), (str(n),), False) for n in range(1, len(TOPICS) + 1)]
+
+
+def test_one_clause_moved_far_is_the_only_move() -> None:
+    right = TOPICS[:2] + TOPICS[3:16] + [TOPICS[2]] + TOPICS[16:]
+    found = rows(TOPICS, right)
+    moved = [r for r in found if r[3]]
+    assert moved == [("match", ("3",), ("16",), True)]
+    assert all(r[0] == "match" for r in found)
+    assert [r[2] for r in found] == [(str(n),) for n in range(1, len(TOPICS) + 1)]
+    assert [r[1] for r in found if not r[3]] == [(str(n),) for n in range(1, len(TOPICS) + 1) if n != 3]
+
+
+def test_deletion_and_insertion_stay_where_they_stood() -> None:
+    new = "Стороны договорились о сотрудничестве в освоении космоса и запуске спутников связи."
+    right = [*TOPICS[:4], new, *TOPICS[4:9], *TOPICS[10:]]
+    found = rows(TOPICS, right)
+    kinds = [(r[0], r[1], r[2]) for r in found]
+    assert ("insert", (), ("5",)) in kinds
+    deleted = kinds.index(("delete", ("10",), ()))
+    assert kinds[deleted - 1] == ("match", ("9",), ("10",))
+    assert not any(r[3] for r in found)
+
+
+def test_weak_pair_off_the_chain_is_delete_plus_insert() -> None:
+    # Clause 2 is rewritten beyond recognition and moved: no pair survives.
+    rewritten = "Стороны обсудили энергетику кратко."
+    right = [TOPICS[0], *TOPICS[2:10], rewritten, *TOPICS[10:]]
+    found = rows(TOPICS, right)
+    assert not any(r[3] for r in found)
+    assert ("delete", ("2",), (), False) in found
+
+
+def test_split_and_merge() -> None:
+    left = [*TOPICS[:3], TOPICS[3] + " " + TOPICS[4], *TOPICS[5:]]
+    found = rows(left, TOPICS)
+    assert ("split", ("4",), ("4", "5"), False) in found
+    back = rows(TOPICS, left)
+    assert ("merge", ("4", "5"), ("4",), False) in back
+
+
+def test_look_alike_clauses_pair_by_position() -> None:
+    same = "Стороны поддерживают расширение сотрудничества в сфере медиа."
+    left = [same, *TOPICS[:5], same, *TOPICS[5:10], same]
+    right = [same.replace("медиа", "медиа и спорта"), *TOPICS[:5], same, *TOPICS[5:10], same]
+    found = rows(left, right)
+    assert found[0] == ("match", ("1",), ("1",), False)
+    assert not any(r[3] for r in found)
+
+
+def test_labels_are_kept_as_in_the_document() -> None:
+    doc = build("Вступление о визите.\n\n1. " + TOPICS[0] + "\n\n2. " + TOPICS[1])
+    result = compare(doc, doc, NO_PHRASES)
+    assert [p.left for p in result.pairs] == [("preamble.1",), ("1",), ("2",)]
