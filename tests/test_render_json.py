@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import jsonschema
@@ -122,9 +123,9 @@ def test_registry() -> None:
 
 
 def test_register_custom_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    import docdiff.render
-
-    monkeypatch.setattr(docdiff.render, "_RENDERERS", dict(docdiff.render._RENDERERS))
+    # docdiff.render is also the name of the public function: reach the package itself.
+    registry = importlib.import_module("docdiff.render")
+    monkeypatch.setattr(registry, "_RENDERERS", dict(registry._RENDERERS))
 
     @register("count-test")
     def count(comparison: Comparison, *, sep: str = ":") -> str:
