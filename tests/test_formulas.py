@@ -1,0 +1,334 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from docdiff.formulas import (
+    FormulaOccurrence,
+    Strength,
+    compare_formulas,
+    find_formulas,
+    formula_lexicon,
+    formula_strength,
+)
+from docdiff.model import Block, Clause, Document, Metadata, Paragraph, Span
+from docdiff.result import FormulaUse, Op
+from docdiff.segment import segment
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
+
+AZ_CN = """\
+Совместное заявление Азербайджанской Республики и Китайской Народной Республики
+
+1. Стороны твердо поддерживают друг друга в защите суверенитета и территориальной целостности. \
+Азербайджанская сторона признает, что в мире существует только один Китай, Тайвань является \
+неотъемлемой частью территории Китая.
+
+2. Стороны условились укреплять сопряжение инициативы «Один пояс и Один путь» с национальными \
+стратегиями развития.
+
+3. Азербайджан поддерживает председательство Китая в Шанхайской организации сотрудничества (ШОС).
+"""
+
+KZ_CN = """\
+Совместное заявление Республики Казахстан и Китайской Народной Республики
+
+1. Казахстанская сторона подтверждает приверженность принципу одного Китая, признает, что \
+Тайвань является неотъемлемой частью территории КНР.
+
+2. Стороны приветствуют сопряжение инициативы «Один пояс – один путь» и программы «Нурлы жол».
+
+3. Стороны выступают против вмешательства во внутренние дела других государств.
+
+4. Стороны будут развивать сотрудничество в рамках ШОС и СВМДА.
+"""
+
+
+def make(text: str, language: str = "ru", envelope: str = "") -> Document:
+    """Blank-line paragraphs of ``text`` as units "1", "2", ...; ``envelope`` becomes a leading block."""
+    source = envelope + ("\n\n" if envelope else "") + text
+    clauses = []
+    at = len(envelope) + (2 if envelope else 0)
+    for number, block in enumerate(text.split("\n\n"), 1):
+        start, end = at, at + len(block.rstrip())
+        at += len(block) + 2
+        if not block.strip():
+            continue
+        paragraph = Paragraph(Span(start, end), source[start:end])
+        clauses.append(Clause(str(number), number, Span(start, end), [paragraph]))
+    blocks = [Block(Span(0, len(envelope)), envelope)] if envelope else []
+    return Document(source, Metadata(language), clauses, envelope=blocks)
+
+
+def occurrences(document: Document, formula: str) -> list[str]:
+    return [o.text for o in find_formulas(document) if o.id == formula]
+
+
+def check_exact(document: Document) -> None:
+    for o in find_formulas(document):
+        assert o.text == document.source[o.start : o.end]
+        assert o.text == o.text.strip()
+
+
+def rebuild(use: FormulaUse) -> tuple[str, str]:
+    left = "".join(e.text for e in use.edits if e.op is not Op.INSERT)
+    right = "".join(e.text for e in use.edits if e.op is not Op.DELETE)
+    return left, right
+
+
+# --- the lexicon -----------------------------------------------------------------------------
+
+REQUIRED = {
+    "one-china",
+    "sovereignty-territorial-integrity",
+    "non-interference",
+    "belt-and-road",
+    "un-centred-order",
+    "multilateralism",
+    "terrorism-separatism-extremism",
+    "hegemonism-power-politics",
+    "global-development-initiative",
+    "global-security-initiative",
+    "global-civilization-initiative",
+    "sco",
+    "cica",
+    "climate",
+    "wto",
+    "community-shared-future",
+    "free-open-indo-pacific",
+    "quad",
+    "rules-based-order",
+    "ukraine-war",
+    "non-proliferation",
+    "supply-chains",
+    "critical-emerging-technologies",
+    "human-rights-democracy",
+}
+
+
+def test_lexicon_is_well_formed() -> None:
+    lexicon = formula_lexicon()
+    ids = [f.id for f in lexicon]
+    assert len(ids) == len(set(ids))
+    assert set(ids) >= REQUIRED
+    for formula in lexicon:
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", formula.id)
+        assert formula.name and formula.description.endswith(".")
+        languages = {lang for lang, _ in formula.patterns}
+        assert {"ru", "en"} <= languages, formula.id
+        for _, patterns in formula.patterns:
+            for pattern in patterns:
+                re.compile(pattern)
+                assert pattern == pattern.lower(), pattern  # matched against case-folded text
+    data = json.loads(resources.files("docdiff").joinpath("lexicon/formulas.json").read_text("utf-8"))
+    assert [level["name"] for level in data["strength"]["levels"]] == ["note", "welcome", "support", "commit"]
+
+
+def test_lexicon_is_cached_and_immutable() -> None:
+    assert formula_lexicon() is formula_lexicon()
+    assert isinstance(formula_lexicon(), tuple)
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+def test_shared_formulas_of_two_statements_with_exact_spans() -> None:
+    az, kz = segment(AZ_CN), segment(KZ_CN)
+    check_exact(az)
+    check_exact(kz)
+    assert occurrences(az, "one-china") == [
+        "только один Китай",
+        "Тайвань является неотъемлемой частью территории Китая",
+    ]
+    assert occurrences(kz, "one-china") == [
+        "принципу одного Китая",
+        "Тайвань является неотъемлемой частью территории КНР",
+    ]
+    assert occurrences(az, "belt-and-road") == ["Один пояс и Один путь"]
+    assert occurrences(kz, "belt-and-road") == ["Один пояс – один путь"]
+    assert occurrences(az, "sco") == ["Шанхайской организации сотрудничества (ШОС)"]
+    assert occurrences(kz, "sco") == ["ШОС"]
+    assert occurrences(kz, "cica") == ["СВМДА"]
+    assert occurrences(kz, "non-interference") == ["вмешательства во внутренние дела"]
+    assert occurrences(az, "sovereignty-territorial-integrity") == [
+        "суверенитета и территориальной целостности"
+    ]
+    shared = {o.id for o in find_formulas(az)} & {o.id for o in find_formulas(kz)}
+    assert shared == {"one-china", "belt-and-road", "sco"}
+    labels = {(o.id, o.label) for o in find_formulas(kz)}
+    assert ("one-china", "1") in labels and ("cica", "4") in labels
+
+
+def test_occurrences_are_ordered_by_position() -> None:
+    found = find_formulas(segment(AZ_CN))
+    assert [o.start for o in found] == sorted(o.start for o in found)
+    assert all(isinstance(o, FormulaOccurrence) for o in found)
+
+
+def test_typography_does_not_hide_a_formula() -> None:
+    text = (
+        "1. Стороны признают, что Тайвань\u00a0является  неотъемлемой\nчастью территории Китая, "
+        "и «Устав Организации Объединённых Наций»."
+    )
+    document = make(text)
+    found = find_formulas(document)
+    assert [o.text for o in found] == [
+        "Тайвань\u00a0является  неотъемлемой\nчастью территории Китая",
+        "Устав Организации Объединённых Наций",
+    ]
+    check_exact(document)
+
+
+def test_word_boundaries_keep_short_names_honest() -> None:
+    document = make("1. Во второй половине дня в Сколково прошла дискотека.\n\n2. Second disco in Moscow.")
+    assert find_formulas(document) == ()
+
+
+def test_formulas_in_the_envelope_are_labelled_envelope() -> None:
+    document = make("1. Стороны обсудили торговлю.", envelope="Лидеры встретились на полях саммита ШОС.")
+    (found,) = find_formulas(document)
+    assert (found.id, found.label, found.text) == ("sco", "envelope", "ШОС")
+
+
+def test_english_and_chinese_patterns() -> None:
+    en = make(
+        "1. The leaders reaffirmed their commitment to a free and open Indo-Pacific and to the Quad.\n\n"
+        "2. They condemned Russia's brutal war of aggression against Ukraine.",
+        language="en",
+    )
+    assert [o.id for o in find_formulas(en)] == ["free-open-indo-pacific", "quad", "ukraine-war"]
+    assert occurrences(en, "ukraine-war") == ["Russia's brutal war of aggression against Ukraine"]
+    zh = make("双方坚定奉行一个中国原则，支持共建“一带一路”倡议，推动构建人类命运共同体。", language="zh")
+    assert [o.text for o in find_formulas(zh)] == ["一个中国原则", "一带一路", "人类命运共同体"]
+    check_exact(zh)
+
+
+def test_the_seed_has_its_formulas() -> None:
+    document = segment(SEED.read_text("utf-8"))
+    check_exact(document)
+    ids = {o.id for o in find_formulas(document)}
+    assert {
+        "one-china",
+        "belt-and-road",
+        "sco",
+        "cica",
+        "wto",
+        "climate",
+        "terrorism-separatism-extremism",
+        "un-centred-order",
+        "community-shared-future",
+        "global-development-initiative",
+        "global-security-initiative",
+        "global-civilization-initiative",
+    } <= ids
+
+
+# --- strength and comparison -----------------------------------------------------------------
+
+
+def test_strength_scale() -> None:
+    def level(text: str) -> Strength:
+        return formula_strength(text, "en")
+
+    note = level("The Sides note the Paris Agreement.")
+    welcome = level("The Sides welcome the Paris Agreement.")
+    support = level("The Sides support the Paris Agreement.")
+    firmly = level("The Sides firmly support the Paris Agreement.")
+    assert note < welcome < support < firmly
+    assert (support.name, firmly.intensifiers) == ("support", 1)
+    assert formula_strength("Стороны твердо придерживаются принципа", "ru") == Strength(4, 1)
+    assert formula_strength("双方坚定支持", "zh") == Strength(3, 1)
+    assert formula_strength("Погода хорошая", "ru") == Strength(0, 0)
+
+
+def test_a_formula_may_extend_the_strength_lexicon() -> None:
+    concern = formula_strength("They expressed concern about the war in Ukraine.", "en", "ukraine-war")
+    condemn = formula_strength("They condemned the war in Ukraine.", "en", "ukraine-war")
+    assert (concern.name, condemn.name) == ("note", "support")
+    assert formula_strength("They condemned the war in Ukraine.", "en").level == 0
+
+
+def test_taiwan_formula_of_the_seed_against_a_reworded_variant() -> None:
+    seed = segment(SEED.read_text("utf-8"))
+    kz = segment(KZ_CN)
+    uses = {use.id: use for use in compare_formulas(seed, kz)}
+    taiwan = uses["one-china"]
+    assert len(taiwan.left) == 1 and len(taiwan.right) == 1
+    assert taiwan.left[0].text.startswith("Азербайджанская сторона признает")
+    assert taiwan.right[0].text.startswith("Казахстанская сторона подтверждает приверженность")
+    for side, document in ((taiwan.left[0], seed), (taiwan.right[0], kz)):
+        assert side.text == document.source[side.start : side.end]
+    assert rebuild(taiwan) == (taiwan.left[0].text, taiwan.right[0].text)
+    assert any(e.op is Op.EQUAL and "сторона" in e.text for e in taiwan.edits)
+    # "твердо выступает против" (support, firmly) -> "подтверждает приверженность" (commit)
+    assert taiwan.direction == "stronger"
+    assert uses["wto"].direction is None and not uses["wto"].right
+    assert uses["non-interference"].direction is None and not uses["non-interference"].left
+    assert uses["cica"].direction is not None
+
+
+def test_direction_words() -> None:
+    def direction(left: str, right: str) -> str | None:
+        (use,) = compare_formulas(make(left, "en"), make(right, "en"))
+        return use.direction
+
+    base = "1. The Sides {} the Paris Agreement."
+    assert direction(base.format("note"), base.format("firmly support")) == "stronger"
+    assert direction(base.format("firmly support"), base.format("welcome")) == "weaker"
+    assert direction(base.format("support"), base.format("support")) == "same"
+    assert direction(base.format("support"), base.format("strongly support")) == "stronger"
+    assert direction("1. The leaders met in Paris.", base.format("support")) is None
+
+
+def test_one_side_only_gives_one_deletion_or_insertion() -> None:
+    (use,) = compare_formulas(make("1. Стороны сотрудничают в рамках ШОС."), make("1. Стороны встретились."))
+    assert use.id == "sco" and use.direction is None and not use.right
+    assert [e.op for e in use.edits] == [Op.DELETE]
+    assert rebuild(use) == (use.left[0].text, "")
+
+
+def test_compare_is_symmetric_and_in_lexicon_order() -> None:
+    az, kz = segment(AZ_CN), segment(KZ_CN)
+    forward, backward = compare_formulas(az, kz), compare_formulas(kz, az)
+    swap = {"stronger": "weaker", "weaker": "stronger", "same": "same", None: None}
+    assert [u.id for u in forward] == [u.id for u in backward]
+    order = [f.id for f in formula_lexicon()]
+    assert [u.id for u in forward] == sorted((u.id for u in forward), key=order.index)
+    for f, b in zip(forward, backward, strict=True):
+        assert (f.left, f.right) == (b.right, b.left)
+        assert f.direction == swap[b.direction]
+        assert rebuild(f) == rebuild(b)[::-1]
+    assert compare_formulas(az, az) == tuple(u for u in compare_formulas(az, az) if u.direction == "same")
+
+
+# --- the real statements ---------------------------------------------------------------------
+
+corpus = os.environ.get("DOCDIFF_CORPUS")
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not corpus, reason="DOCDIFF_CORPUS is not set: real statements unavailable")
+def test_formulas_over_the_corpus() -> None:
+    root = Path(str(corpus))
+    paths = sorted(p for p in root.glob("*/*.txt"))
+    assert paths
+    documents = [segment(p.read_text("utf-8")) for p in paths]
+    started = time.perf_counter()
+    found = {p.name: find_formulas(d) for p, d in zip(paths, documents, strict=True)}
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10.0
+    for path, document in zip(paths, documents, strict=True):
+        for o in found[path.name]:
+            assert o.text == document.source[o.start : o.end]
+    ids = {name: {o.id for o in occ} for name, occ in found.items()}
+    assert {"one-china", "belt-and-road", "sco", "cica"} <= ids["az-cn-2025-04.ru.txt"]
+    assert {"free-open-indo-pacific", "quad"} <= ids["in-us-2023-06-22.en.txt"]
+    assert {"one-china", "belt-and-road"} <= ids["ae-cn-2019-07.zh.txt"]
+    # A few short technical statements (trade talks, a missile deployment) hold no stock formula.
+    assert sum(1 for v in ids.values() if v) >= 0.8 * len(ids)
