@@ -83,19 +83,19 @@ def seed_statement() -> str:
 
 ENGLISH = """The leaders of Alpha and Beta met in Geneva on 12 May 2025 and adopted this statement.
 
-1. The Sides reaffirm their commitment to the principles of the United Nations Charter and to a rules-based international order.  # noqa: E501
+1. The Sides reaffirm their commitment to the principles of the United Nations Charter and to a rules-based international order.
 
-2. The Sides support closer cooperation in trade and investment. They will establish a Joint Trade Council that meets every year at the ministerial level.  # noqa: E501
+2. The Sides support closer cooperation in trade and investment. They will establish a Joint Trade Council that meets every year at the ministerial level.
 
-3. The Sides intend to expand cooperation on clean energy, including solar and wind power, and to launch a joint research fund of 50 million dollars by 2026.  # noqa: E501
+3. The Sides intend to expand cooperation on clean energy, including solar and wind power, and to launch a joint research fund of 50 million dollars by 2026.
 
-4. Alpha welcomes the decision of Beta to host the regional climate conference in 2027. The Sides agreed to coordinate their positions ahead of it.  # noqa: E501
+4. Alpha welcomes the decision of Beta to host the regional climate conference in 2027. The Sides agreed to coordinate their positions ahead of it.
 
 5. The Sides will promote student exchanges and the teaching of each other's languages at universities.
 
-6. The Sides condemn terrorism in all its forms and will strengthen cooperation between their law enforcement agencies.  # noqa: E501
+6. The Sides condemn terrorism in all its forms and will strengthen cooperation between their law enforcement agencies.
 
-7. The Sides support the reform of the multilateral development banks to better reflect the needs of developing countries.  # noqa: E501
+7. The Sides support the reform of the multilateral development banks to better reflect the needs of developing countries.
 
 8. The Sides agreed to simplify visa procedures for business travellers, students and tourists.
 
