@@ -149,7 +149,9 @@ def test_structure() -> None:
     points = first.findall("a:point", NS)
     assert [p.get("eId") for p in points] == ["sec_II__para_1__point_a", "sec_II__para_1__point_b"]
     assert [p.findtext("a:num", namespaces=NS) for p in points] == ["a)", "b)"]
-    text = "".join(first.find("a:intro/a:p", NS).itertext())  # type: ignore[union-attr]
+    intro = first.find("a:intro/a:p", NS)
+    assert intro is not None
+    text = "".join(str(t) for t in intro.itertext())
     assert text.endswith('trade & investment <in> "critical" raw materials:')
     headed = sections[1].findall("a:paragraph", NS)[1]
     assert headed.findtext("a:heading", namespaces=NS) == "Trade and investment"

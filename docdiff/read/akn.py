@@ -81,6 +81,12 @@ def parse_xml(text: str, *, name: str = "<xml>") -> etree._Element:
     if root is None:
         raise ParseError(f"{name}: the XML document is empty")
     check_depth(root, name=name, limit=MAX_DEPTH)
+    for entity in root.iter(etree.Entity):
+        # Only an external DTD could define it, and external DTDs are never loaded.
+        raise UnsafeInputError(
+            f"{name}: the XML refers to the undefined entity {entity.text}; "
+            "docdiff never loads external DTDs: replace the entity with its text"
+        )
     return root
 
 
