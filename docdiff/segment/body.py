@@ -39,6 +39,7 @@ _INTRO_RE = re.compile(
     re.IGNORECASE,
 )
 _INTRO_SCAN = 10
+_HASHES_RE = re.compile(r"^#{1,6}[ \t]*")
 
 Body = tuple[tuple[Clause, ...], tuple[Clause, ...]]
 
@@ -70,7 +71,15 @@ def _item(source: str, chunk: Chunk, marker: Marker | None) -> Paragraph | None:
 
 
 def _heading_text(chunk: Chunk, marker: Marker | None) -> str:
-    return _content(chunk, marker).strip() or chunk.text
+    """A section heading's text: without its number or Markdown hashes ("## Trade")."""
+    text = _HASHES_RE.sub("", _content(chunk, marker).strip())
+    return text.strip() or chunk.text
+
+
+def _continued(line: str, next_line: str) -> bool:
+    """True when ``next_line`` is a wrapped continuation of ``line`` (so ``line`` is no heading)."""
+    following = next_line.strip()
+    return bool(following) and (following[0].islower() or line.rstrip().endswith(("-", "\u00ad")))
 
 
 class _Builder:
@@ -144,9 +153,15 @@ class _Builder:
         heading: str | None = None
         paragraphs: list[Paragraph] = []
         if rest is not None:
-            first_line = rest.text.splitlines()[0]
+            first_line, *next_lines = rest.text.splitlines()
             more = len(first_line) < len(rest.text) or stop > start + 1
-            if more and is_heading_like(first_line) and (marker.kind is Kind.ARTICLE or len(first_line) < 80):
+            wrapped = bool(next_lines) and _continued(first_line, next_lines[0])
+            if (
+                more
+                and not wrapped
+                and is_heading_like(first_line)
+                and (marker.kind is Kind.ARTICLE or len(first_line) < 80)
+            ):
                 heading = first_line.strip()
                 rest = _paragraph(source, rest.span.start + len(first_line), chunk.end)
             if rest is not None:

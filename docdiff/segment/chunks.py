@@ -1,17 +1,29 @@
 """Cut a source text into chunks: the raw paragraphs the other rules classify.
 
-A chunk is a run of non-blank lines, trimmed of surrounding whitespace, with
-its code-point offsets into the source.  Newlines may be ``\\n``, ``\\r\\n`` or
-``\\r``; the source is never rewritten.
+A chunk is a run of lines, trimmed of surrounding whitespace, with its
+code-point offsets into the source.  Newlines may be ``\\n``, ``\\r\\n`` or
+``\\r``; the source is never rewritten, so a paragraph joined from wrapped
+lines keeps its inner newlines (and a hyphen broken "сотрудни-\\nчество").
 
-Two layouts are recognised:
+Where one line ends and the next begins, the rules below decide, in order,
+whether the next line starts a new chunk:
 
-* the text has blank lines between paragraphs (the usual case): a blank line
-  ends a chunk, and so does a line that starts with a structural marker
-  ("1.", "Статья 2", "(a)", "一、"), because sources often print a list with
-  single newlines inside an otherwise blank-line separated text;
-* the text has no blank line at all: every non-blank line is a chunk (one
-  newline per paragraph, as many news sites and scrapers print it).
+1. a blank line always ends a chunk;
+2. a line that starts with a structural marker ("1.", "Статья 2", "(a)",
+   "一、") starts one, because sources often list items with single newlines;
+3. in *hard-wrapped* text (copied from a PDF or an e-mail: most lines about
+   as long as the wrap width, some continuing the sentence of the line
+   before) a line continues the one before when it continues a word broken
+   by a hyphen, starts in lower case, or when the line before has no final
+   punctuation and the next line's first word would not have fitted on it;
+   a bullet starts a new chunk;
+4. otherwise, in text with blank lines the lines of a block stay together,
+   and in text with none every line is a chunk (one newline per paragraph,
+   as many news sites and scrapers print it).
+
+Finally a chunk is cut where scraping glued two paragraphs together, a full
+stop followed directly by a capitalised word of the same script
+("...статьей 45.Настоящий Договор"); see :func:`_glue_points`.
 """
 
 from __future__ import annotations
@@ -20,11 +32,21 @@ import re
 
 from attrs import frozen
 
-from .markers import starts_block
+from .markers import Kind, ends_sentence, find_marker, starts_block, visible
 
 __all__ = ["Chunk", "split_chunks"]
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+# "…статьей 45.Настоящий Договор": a lower-case word or a number, a full stop,
+# then a capitalised word of at least three letters in the same script.  The
+# letter before must not follow a dot or slash (URLs, "Day.Az", "г.Москва").
+_GLUE_RE = re.compile(
+    r"(?<![./@\w])(?:[а-яё]{3,}|[a-z]{3,}|\d{1,4})\.(?=[А-ЯЁ][а-яё]{2,}[\s,;:»\"”]|[A-Z][a-z]{2,}[\s,;:\"”])"
+)
+_HYPHEN_BREAK_RE = re.compile(r"[^\W\d_][-\u00ad]$")
+# Hard wrapping: the wrap width is at most this, and enough line pairs show it.
+_MAX_WRAP_WIDTH = 130
+_MIN_WRAP_EVIDENCE = 2
 
 
 @frozen
@@ -53,13 +75,82 @@ def _lines(source: str) -> list[tuple[int, int]]:
     return found
 
 
+def _first_word(line: str) -> str:
+    words = line.split(None, 1)
+    return words[0] if words else ""
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Strong signs that ``line`` continues the sentence of ``previous``."""
+    head = visible(line)
+    if not head:
+        return False
+    if _HYPHEN_BREAK_RE.search(visible(previous)) and head[0].islower():
+        return True
+    return head[0].islower() and not visible(previous).endswith((".", "!", "?", "。"))
+
+
+def _fills(previous: str, line: str, width: int) -> bool:
+    """True when the first word of ``line`` would not have fitted on ``previous``."""
+    return len(previous) + 1 + len(_first_word(line)) > width
+
+
+def _wrap_width(source: str, lines: list[tuple[int, int]]) -> int:
+    """The wrap width of hard-wrapped text, or 0 when the text is not hard-wrapped."""
+    texts = [source[s:e] for s, e in lines if s != e]
+    if len(texts) < 3:
+        return 0
+    lengths = sorted(len(t) for t in texts)
+    width = lengths[len(lengths) * 9 // 10]
+    if width > _MAX_WRAP_WIDTH or width < 30:
+        return 0
+    evidence = 0
+    for (s, e), (t, u) in zip(lines, lines[1:], strict=False):
+        if s == e or t == u:
+            continue
+        previous, line = source[s:e], source[t:u]
+        if _continues(previous, line) or (
+            not ends_sentence(previous) and _fills(previous, line, width) and len(previous) * 4 >= width * 3
+        ):
+            evidence += 1
+    return width if evidence >= max(_MIN_WRAP_EVIDENCE, len(texts) // 10) else 0
+
+
+def _wrapped_break(previous: str, line: str, width: int) -> bool:
+    """In hard-wrapped text: True when ``line`` starts a new paragraph."""
+    marker = find_marker(line)
+    if marker is not None and marker.kind is Kind.BULLET:
+        return True
+    if _continues(previous, line):
+        return False
+    return ends_sentence(previous) and not previous.rstrip().endswith(",") or not _fills(previous, line, width)
+
+
+def _glue_points(text: str) -> list[int]:
+    """Offsets in ``text`` where a glued paragraph starts (after "45." in "45.Настоящий")."""
+    return [m.end() for m in _GLUE_RE.finditer(text)]
+
+
+def _chunk(source: str, start: int, end: int) -> Chunk:
+    return Chunk(start, end, source[start:end])
+
+
+def _unglue(source: str, chunk: Chunk) -> list[Chunk]:
+    cuts = _glue_points(chunk.text)
+    if not cuts:
+        return [chunk]
+    bounds = [0, *cuts, len(chunk.text)]
+    return [_chunk(source, chunk.start + a, chunk.start + b) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def split_chunks(source: str) -> tuple[Chunk, ...]:
-    """Split ``source`` into chunks, in order (see the module docstring for the layouts)."""
+    """Split ``source`` into chunks, in order (see the module docstring for the rules)."""
     lines = _lines(source)
     filled = [start != end for start, end in lines]
     first = filled.index(True) if any(filled) else len(filled)
     last = len(filled) - 1 - filled[::-1].index(True) if any(filled) else -1
     blank_mode = any(not f for f in filled[first:last])
+    width = _wrap_width(source, lines)
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for (start, end), is_filled in zip(lines, filled, strict=True):
@@ -68,10 +159,20 @@ def split_chunks(source: str) -> tuple[Chunk, ...]:
                 groups.append(current)
                 current = []
             continue
-        if current and (not blank_mode or starts_block(source[start:end])):
-            groups.append(current)
-            current = []
+        line = source[start:end]
+        if current:
+            previous = source[current[-1][0] : current[-1][1]]
+            if starts_block(line):
+                split = True
+            elif width:
+                split = _wrapped_break(previous, line, width)
+            else:
+                split = not blank_mode
+            if split:
+                groups.append(current)
+                current = []
         current.append((start, end))
     if current:
         groups.append(current)
-    return tuple(Chunk(g[0][0], g[-1][1], source[g[0][0] : g[-1][1]]) for g in groups)
+    chunks = [_chunk(source, g[0][0], g[-1][1]) for g in groups]
+    return tuple(piece for chunk in chunks for piece in _unglue(source, chunk))

@@ -74,10 +74,14 @@ def is_dateline(text: str) -> bool:
 
 
 def _title_candidate(chunk: Chunk) -> bool:
+    """A heading-like chunk; a title wrapped over up to three lines counts as one line."""
     marker = find_marker(chunk.text)
     if marker is not None and marker.kind is not Kind.UPPER:
         return False
-    return is_heading_like(chunk.text, _TITLE_MAX_WORDS) and not is_dateline(chunk.text)
+    lines = chunk.text.splitlines()
+    if len(lines) > _TITLE_MAX_CHUNKS or any(is_dateline(line) for line in lines):
+        return False
+    return is_heading_like(" ".join(chunk.text.split()), _TITLE_MAX_WORDS)
 
 
 def find_title(chunks: tuple[Chunk, ...]) -> int:

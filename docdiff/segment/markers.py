@@ -12,9 +12,20 @@ from __future__ import annotations
 import enum
 import re
 
+import attrs
 from attrs import frozen
 
-__all__ = ["Kind", "Marker", "find_marker", "is_heading_like", "starts_block", "word_count"]
+__all__ = [
+    "INVISIBLE",
+    "Kind",
+    "Marker",
+    "ends_sentence",
+    "find_marker",
+    "is_heading_like",
+    "starts_block",
+    "visible",
+    "word_count",
+]
 
 
 class Kind(enum.StrEnum):
@@ -54,11 +65,11 @@ _ZH_NUM = "一二三四五六七八九十百〇零"
 _ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _ARTICLE_RE = re.compile(
-    r"(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+(\d{1,3}|[IVXL]{1,7})(?!\w|\.\d)\.?"
+    r"(?:Статья|СТАТЬЯ|Article|ARTICLE|§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{1,3}|[IVXL]{1,7})(?!\w|\.\d)\.?"
     rf"|第([{_ZH_NUM}\d]{{1,4}})条"
 )
 _DECIMAL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
-_ARABIC_RE = re.compile(r"(\d{1,3})(?:\.(?![\d.])|\))(?=\s|[^\W\d_])")
+_ARABIC_RE = re.compile(r"(\d{1,3})(?:[ \t\u00a0]?\.(?![\d.])|\)|-(?=\s))(?=\s|[^\W\d_])")
 _PAREN_RE = re.compile(r"[(（](\d{1,3})[)）]")
 _ROMAN_START_RE = re.compile(r"([IVXL]{1,7})[.)](?=\s)")
 _ZH_RE = re.compile(rf"([{_ZH_NUM}]{{1,3}})、")
@@ -68,6 +79,14 @@ _UPPER_RE = re.compile(r"([A-Z])\.(?=\s+[A-Z])")
 _BULLET_RE = re.compile(r"(?:——|—|–|-|•|·|\*|▪|●)(?=\s|[^\W\d_])")
 _SPACE_RE = re.compile(r"[\s:：.\-–—]*")
 _GAP_RE = re.compile(r"\s*")
+# Characters that print nothing: zero-width spaces and joiners, word joiner,
+# byte order mark, soft hyphen.  Scraped text scatters them at line starts.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_LEAD_RE = re.compile(rf"[\s{INVISIBLE}]*")
+# Markdown emphasis around a number ("**1.** text") and heading hashes ("## Heading").
+_EMPHASIS_RE = re.compile(r"(?:\*\*|__)(?=\S)")
+_EMPHASIS_END_RE = re.compile(r"(?:\*\*|__)")
+_HASHES_RE = re.compile(r"#{1,6}[ \t]+")
 
 # Sentence-final punctuation; a line ending with none of these may be a heading.
 _FINAL = ".!?;:。！？；：…,，"
@@ -117,9 +136,42 @@ def _marker(kind: Kind, label: str, value: tuple[int, ...], text: str, end: int)
     return Marker(kind, label, value, end, content)
 
 
+def _unemphasised(text: str, pos: int) -> tuple[str, int]:
+    """``text`` with Markdown emphasis around a leading number blanked out, and the emphasis end.
+
+    "**1.** The Sides" reads as "  1.   The Sides" (same length, so offsets
+    hold); the returned end (0 when there is no emphasis) lets the printed
+    marker include the closing "**".
+    """
+    opening = _EMPHASIS_RE.match(text, pos)
+    if opening is None:
+        return text, 0
+    closing = _EMPHASIS_END_RE.search(text, opening.end(), opening.end() + 16)
+    if closing is None:
+        return text, 0
+    a, b = closing.span()
+    blanked = text[:pos] + "  " + text[opening.end() : a] + " " * (b - a) + text[b:]
+    return blanked, b
+
+
 def find_marker(text: str) -> Marker | None:
-    """The marker at the very start of ``text`` (leading whitespace allowed), or ``None``."""
-    pos = len(text) - len(text.lstrip())
+    """The marker at the very start of ``text`` (leading whitespace allowed), or ``None``.
+
+    Invisible characters before the marker are skipped, and Markdown emphasis
+    around it ("**1.**") is part of the printed marker.
+    """
+    lead = _LEAD_RE.match(text)
+    pos = lead.end() if lead else 0
+    blanked, emphasis_end = _unemphasised(text, pos)
+    if emphasis_end:
+        pos = len(blanked) - len(blanked[pos:].lstrip())
+    marker = _find_marker(blanked, pos)
+    if marker is not None and emphasis_end and marker.end <= emphasis_end:
+        marker = attrs.evolve(marker, end=emphasis_end)
+    return marker
+
+
+def _find_marker(text: str, pos: int) -> Marker | None:
     if (m := _ARTICLE_RE.match(text, pos)) is not None:
         label = m.group(1) or m.group(2)
         line = text[m.end() :].split("\n", 1)[0].strip()
@@ -168,15 +220,20 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def visible(text: str) -> str:
+    """``text`` without surrounding whitespace and invisible characters."""
+    return text.strip().strip(INVISIBLE).strip()
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation (closing quotes skipped)."""
-    stripped = text.rstrip().rstrip(_CLOSERS)
+    stripped = visible(text).rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _FINAL
 
 
 def is_heading_like(text: str, max_words: int = 12) -> bool:
     """A short single line with no final punctuation: a title, section heading or name."""
-    stripped = text.strip()
+    stripped = visible(text)
     if not stripped or "\n" in stripped or "\r" in stripped:
         return False
     return not ends_sentence(stripped) and word_count(stripped) <= max_words
