@@ -19,7 +19,7 @@ from ..model import Document
 from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind
 from . import register
 
-__all__ = ["describe_pair", "pair_heading", "render_text", "should_color", "unchanged"]
+__all__ = ["describe_pair", "inline", "pair_heading", "render_text", "should_color", "unchanged"]
 
 _RESET = "\x1b[0m"
 _STYLE = {
