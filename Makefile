@@ -20,11 +20,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check docdiff
 	$(BIN)/mypy docdiff
 
+SEED := seeds/az-cn-2025-04.ru.txt
+REVISED := seeds/az-cn-2025-04-revised.ru.txt
+
 demo: $(STAMP)
 	mkdir -p out
-	$(BIN)/docdiff parse seeds/az-cn-2025-04.ru.txt --format text | tee out/outline.txt
-	$(BIN)/docdiff parse seeds/az-cn-2025-04.ru.txt --format json > out/seed.json
-	@echo "wrote out/outline.txt and out/seed.json"
+	$(BIN)/docdiff parse $(SEED) --format text > out/outline.txt
+	$(BIN)/docdiff parse $(SEED) --format json -o out/seed.json
+	$(BIN)/docdiff parse $(SEED) --format akn -o out/seed.akn.xml
+	$(BIN)/docdiff compare $(SEED) $(REVISED) --format html -o out/report.html
+	$(BIN)/docdiff compare $(SEED) $(REVISED) --format md -o out/report.md
+	$(BIN)/docdiff compare $(SEED) $(REVISED) --format json -o out/report.json
+	$(BIN)/docdiff compare $(SEED) $(REVISED) --format text --color never | tee out/report.txt
+	$(BIN)/docdiff formulas $(SEED) $(REVISED) -o out/formulas.txt
+	@echo "wrote out/: outline.txt seed.json seed.akn.xml report.html report.md report.json report.txt formulas.txt"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
