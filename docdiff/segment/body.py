@@ -76,6 +76,14 @@ def _heading_text(chunk: Chunk, marker: Marker | None) -> str:
     return text.strip() or chunk.text
 
 
+def _continues_list(text: str) -> bool:
+    """True for a list item that continues a sentence: lower case, or no final full stop."""
+    content = text.lstrip(" \t\u00a0•·*▪●—–-").strip()
+    return bool(content) and (
+        content[0].islower() or not content.rstrip("\"'»”’)").endswith((".", "!", "?", "。", "！", "？"))
+    )
+
+
 def _continued(line: str, next_line: str) -> bool:
     """True when ``next_line`` is a wrapped continuation of ``line`` (so ``line`` is no heading)."""
     following = next_line.strip()
@@ -208,13 +216,18 @@ class _Builder:
         section: str | None = None
         pending: list[int] = []
         listing = False
+        open_bullet = False
         for i in range(intro + 1, n):
             chunk, marker = self.chunks[i], self.markers[i]
             is_item = marker is not None and marker.kind is not Kind.BULLET
             if self.heading[i] and i + 1 < n and not (listing and is_item and not pending):
                 pending.append(i)
                 continue
-            if clauses and not pending and is_item and listing:
+            # Numbered or lettered items after a chunk ending in ":" or ";" continue
+            # that unit; bullets too when they continue its sentence.
+            joins = is_item or (marker is not None and (_continues_list(chunk.text) or open_bullet))
+            open_bullet = joins and not is_item and listing and _continues_list(chunk.text)
+            if clauses and not pending and listing and joins:
                 # A bare marker ("(4)" alone) adds no paragraph but stays in the span.
                 paragraph = _item(self.source, chunk, marker)
                 last = clauses[-1]

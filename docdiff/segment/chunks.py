@@ -28,6 +28,7 @@ stop followed directly by a capitalised word of the same script
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from attrs import frozen
@@ -105,7 +106,7 @@ def _wrap_width(source: str, lines: list[tuple[int, int]]) -> int:
     if width > _MAX_WRAP_WIDTH or width < 30:
         return 0
     evidence = 0
-    for (s, e), (t, u) in zip(lines, lines[1:], strict=False):
+    for (s, e), (t, u) in itertools.pairwise(lines):
         if s == e or t == u:
             continue
         previous, line = source[s:e], source[t:u]
@@ -123,7 +124,8 @@ def _wrapped_break(previous: str, line: str, width: int) -> bool:
         return True
     if _continues(previous, line):
         return False
-    return ends_sentence(previous) and not previous.rstrip().endswith(",") or not _fills(previous, line, width)
+    ended = ends_sentence(previous) and not previous.rstrip().endswith((",", "，"))
+    return ended or not _fills(previous, line, width)
 
 
 def _glue_points(text: str) -> list[int]:
@@ -140,7 +142,7 @@ def _unglue(source: str, chunk: Chunk) -> list[Chunk]:
     if not cuts:
         return [chunk]
     bounds = [0, *cuts, len(chunk.text)]
-    return [_chunk(source, chunk.start + a, chunk.start + b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [_chunk(source, chunk.start + a, chunk.start + b) for a, b in itertools.pairwise(bounds)]
 
 
 def split_chunks(source: str) -> tuple[Chunk, ...]:

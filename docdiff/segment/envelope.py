@@ -29,17 +29,26 @@ _ATTRIBUTION_RE = re.compile(
     r"|全文如下|内容如下|声明如下|原文如下)\s*[:：]\s*$",
     re.IGNORECASE,
 )
+# Without a colon, an attribution verb ends the line and a quotation opens the
+# next chunk: "В совместном заявлении, в частности, говорится" / «...».
+_BARE_ATTRIBUTION_RE = re.compile(
+    r"(?:говорится|отмечается|сообщается|подчеркивается|подчёркивается|заявили|reads|states|says|said|noted)"
+    r"\s*[.,]?\s*$",
+    re.IGNORECASE,
+)
 _RELAY_RE = re.compile(
     r"^(?:Как\s+(?:передает|сообщает|сообщил[аи]?)|По\s+сообщению|According\s+to)\b.*[:：]$"
 )
 
 _QUOTE_PAIRS = {'"': '"', "«": "»", "„": "“”", "“": "”", "「": "」", "『": "』"}
+# Punctuation a news site puts after a closing quote: «...».
+_AFTER_QUOTE = " \t.,;。，"
 
 # Site matter after a statement: related links, sharing, credits.
 _SITE_RE = re.compile(
     r"^(?:Смотрите\s+также|Читайте\s+также|См\.\s+также|Подробнее|Источник\s*:|Фото\s*:|Теги\s*:"
     r"|Related\b|Read\s+more|See\s+also|Share\b|Source\s*:|Tags?\s*:|Photo\s*:"
-    r"|来源[:：]|责任编辑|相关新闻|【)",
+    r"|来源[:：]|责任编辑|相关新闻|【|#{3}\s*$)",
     re.IGNORECASE,
 )
 
@@ -58,12 +67,14 @@ class Enveloped:
 
 def _attribution(chunks: tuple[Chunk, ...]) -> int:
     """Index of the attribution chunk near the top, or -1."""
-    limit = min(_HEAD_LIMIT, max(len(chunks) * 2 // 5, 1), len(chunks) - 1)
+    limit = min(_HEAD_LIMIT, max(len(chunks) * 2 // 5, 3), len(chunks) - 1)
     for i in range(limit):
         text = chunks[i].text
         if "\n" in text.strip() or "\r" in text.strip():
             continue
         if _ATTRIBUTION_RE.search(text) or _RELAY_RE.match(text):
+            return i
+        if _BARE_ATTRIBUTION_RE.search(text) and chunks[i + 1].text[0] in _QUOTE_PAIRS:
             return i
     return -1
 
@@ -85,13 +96,75 @@ def _trim(source: str, start: int, end: int) -> Chunk | None:
     return Chunk(start + lead, start + lead + len(stripped), stripped)
 
 
+def _balanced_close(body: list[Chunk], opener: str) -> tuple[int, int] | None:
+    """``(chunk index, offset in its text)`` of the quote closing the opening one, by nesting depth.
+
+    Only for quotes whose closing mark differs from the opening one («», “”,
+    „“, 「」): inner quotes of the same kind nest, inner „“ inside «» are
+    skipped.
+    """
+    closers = _QUOTE_PAIRS[opener]
+    if opener in closers:
+        return None
+    depth = 0
+    for j, chunk in enumerate(body):
+        for k, char in enumerate(chunk.text):
+            if char == opener:
+                depth += 1
+            elif char in closers:
+                depth -= 1
+                if depth == 0:
+                    return j, k
+    return None
+
+
+def _closing_quote(body: list[Chunk], opener: str) -> tuple[int, int] | None:
+    """Where the wrapping quotation ends: ``(chunk index, offset in its text)``, or ``None``.
+
+    By nesting depth when the marks differ; otherwise the last chunk that
+    ends with the quote (a final full stop or comma after it allowed).
+    """
+    found = _balanced_close(body, opener)
+    if found is not None:
+        return found if found != (0, 0) else None
+    closers = _QUOTE_PAIRS[opener]
+    for j in range(len(body) - 1, -1, -1):
+        text = body[j].text.rstrip(_AFTER_QUOTE)
+        if text and text[-1] in closers and (j or len(text) > 1):
+            return j, len(text) - 1
+    return None
+
+
+def _unquote(source: str, body: list[Chunk], head: list[Span], tail: list[Span]) -> list[Chunk]:
+    """Take the wrapping quotation marks (and any news text after the closing one) off the body."""
+    if not body or body[0].text[0] not in _QUOTE_PAIRS:
+        return body
+    found = _closing_quote(body, body[0].text[0])
+    if found is None:
+        return body
+    j, offset = found
+    opener, closer = body[0].start, body[j].start + offset
+    head.append(Span(opener, opener + 1))
+    tail.append(Span(closer, closer + 1))
+    after = _trim(source, closer + 1, body[j].end)
+    if after is not None:
+        tail.append(Span(after.start, after.end))
+    tail.extend(Span(c.start, c.end) for c in body[j + 1 :])
+    trimmed = [_trim(source, opener + 1, body[0].end) if j else _trim(source, opener + 1, closer)]
+    trimmed += body[1:j]
+    if j:
+        trimmed.append(_trim(source, body[j].start, closer))
+    return [c for c in trimmed if c is not None]
+
+
 def split_envelope(source: str, chunks: tuple[Chunk, ...]) -> Enveloped:
     """Separate the news envelope from the statement's chunks.
 
     Rules, in order: an attribution line in the first few chunks makes it and
     everything before it envelope; a quotation mark opening the next chunk and
-    its partner closing a later chunk are envelope blocks of their own; site
-    matter among the last chunks, and everything after it, is envelope.
+    its partner closing a later chunk are envelope blocks of their own, and
+    news text after the closing mark is envelope; site matter among the last
+    chunks, and everything after it, is envelope.
     """
     head: list[Span] = []
     tail: list[Span] = []
@@ -99,22 +172,7 @@ def split_envelope(source: str, chunks: tuple[Chunk, ...]) -> Enveloped:
     head.extend(Span(c.start, c.end) for c in chunks[: first + 1])
     stop = _site_matter(chunks, first)
     body = list(chunks[first + 1 : stop])
-    tail_chunks = [Span(c.start, c.end) for c in chunks[stop:]]
-    if first >= 0 and body and body[0].text[0] in _QUOTE_PAIRS:
-        closers = _QUOTE_PAIRS[body[0].text[0]]
-        for j in range(len(body) - 1, -1, -1):
-            chunk = body[j]
-            if chunk.text[-1] not in closers or (j == 0 and len(chunk.text) < 2):
-                continue
-            opener, closer = body[0].start, chunk.end - 1
-            tail.append(Span(closer, closer + 1))
-            tail.extend(Span(c.start, c.end) for c in body[j + 1 :])
-            head.append(Span(opener, opener + 1))
-            trimmed = [_trim(source, opener + 1, body[0].end) if j else _trim(source, opener + 1, closer)]
-            trimmed += body[1:j]
-            if j:
-                trimmed.append(_trim(source, chunk.start, closer))
-            body = [c for c in trimmed if c is not None]
-            break
-    tail.extend(tail_chunks)
+    if first >= 0:
+        body = _unquote(source, body, head, tail)
+    tail.extend(Span(c.start, c.end) for c in chunks[stop:])
     return Enveloped(tuple(head), tuple(body), tuple(tail))
