@@ -28,6 +28,7 @@ from .dates import find_dates
 from .model import Sentence
 from .normalize import normalize
 from .result import Change, Edit, Flag, Op
+from .similarity import fold_key
 from .tokens import split_tokens, term_of, terms
 
 __all__ = ["Verdict", "classify", "sentence_pairs"]
@@ -149,7 +150,11 @@ def classify(
     """
     if left == right:
         return Change.NONE, (), ()
-    if normalize(left, casefold=True).text == normalize(right, casefold=True).text:
+    # fold_key is normalize()'s folding without the offset map, so it is cheap;
+    # equal keys are confirmed with normalize itself.
+    if fold_key(left) == fold_key(right) and (
+        normalize(left, casefold=True).text == normalize(right, casefold=True).text
+    ):
         return Change.FORMAL, (), ()
     if languages[0] != languages[1]:
         return Change.SUBSTANTIVE, (), ()

@@ -129,3 +129,33 @@ def test_labels_are_kept_as_in_the_document() -> None:
     doc = build("Вступление о визите.\n\n1. " + TOPICS[0] + "\n\n2. " + TOPICS[1])
     result = compare(doc, doc, NO_PHRASES)
     assert [p.left for p in result.pairs] == [("preamble.1",), ("1",), ("2",)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("аеёЁбвгАБ abcXYZ\u00a0\u2009\t\n-–—«»\"'“”„’…\u00ad\u200b,.;:!?0123456789ßİ")
+        )
+    )
+)
+def test_fold_key_is_normalize_without_offsets(text: str) -> None:
+    from docdiff.normalize import normalize
+    from docdiff.similarity import fold_key
+
+    assert fold_key(text) == normalize(text, casefold=True).text
+
+
+def test_prefix_filtered_candidates_are_exact() -> None:
+    from docdiff.similarity import Space, cosine
+
+    docs = [t.split() for t in TOPICS]
+    space = Space(docs[:10], [*docs[5:], docs[0] + docs[1]])
+    found = space.candidates(range(10), range(len(space.right)), 0.3)
+    brute = [
+        (i, j, cosine(space.left[i], space.right[j]))
+        for i in range(10)
+        for j in range(len(space.right))
+        if cosine(space.left[i], space.right[j]) >= 0.3
+    ]
+    assert found == brute
