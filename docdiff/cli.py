@@ -181,7 +181,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_phrases(args: argparse.Namespace) -> int:
     from .model import Document
-    from .phrases import render_phrases
+    from .render.phrases import render_phrases
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
@@ -192,7 +192,7 @@ def _run_phrases(args: argparse.Namespace) -> int:
 
 def _run_formulas(args: argparse.Namespace) -> int:
     from .collect import load_many
-    from .formulas import render_formula_table
+    from .render.formulas import render_formula_table
 
     loaded = load_many(args.paths, max_bytes=args.max_size, language=args.language)
     for skipped in loaded.skipped:

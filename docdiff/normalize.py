@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import unicodedata
 
-import attrs
 from attrs import frozen
 
 __all__ = ["Normalized", "fold_char", "normalize"]
 
 # Every quotation mark folds to the straight double quote; single quotes and
 # apostrophes fold to the straight apostrophe.
-_DOUBLE_QUOTES = "\"“”„‟«»″〝〞＂"
+_DOUBLE_QUOTES = '"“”„‟«»″〝〞＂'
 _SINGLE_QUOTES = "'‘’‚‛‹›′`"
 # Hyphens, dashes and the minus sign fold to the ASCII hyphen-minus.
 _DASHES = "‐‑‒–—―−⁃﹘﹣－"
@@ -51,8 +50,8 @@ class Normalized:
     """
 
     text: str
-    starts: tuple[int, ...] = attrs.field(converter=tuple)
-    ends: tuple[int, ...] = attrs.field(converter=tuple)
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the folded range ``[start, end)`` back to a source range."""

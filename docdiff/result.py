@@ -9,12 +9,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-
 from attrs import field, frozen
 
 from .model import Document
 from .options import Options
-
 
 __all__ = [
     "COMPARISON_SCHEMA",

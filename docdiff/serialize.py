@@ -86,9 +86,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             "date": meta.date,
             "place": meta.place,
             "parties": list(meta.parties),
-            "signatories": [
-                {"name": s.name, "role": s.role, "party": s.party} for s in meta.signatories
-            ],
+            "signatories": [{"name": s.name, "role": s.role, "party": s.party} for s in meta.signatories],
             "language": meta.language,
         },
         "envelope": [_block(b) for b in document.envelope],

@@ -13,6 +13,7 @@ Two views of a text:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import snowballstemmer
@@ -89,7 +90,7 @@ def terms(text: str, language: str) -> list[str]:
         if len(han_run) == 1:
             out.append(han_run[0])
         else:
-            out.extend(a + b for a, b in zip(han_run, han_run[1:], strict=False))
+            out.extend(a + b for a, b in itertools.pairwise(han_run))
         han_run.clear()
 
     for token in _TOKEN.findall(text):
