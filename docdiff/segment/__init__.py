@@ -28,6 +28,7 @@ from ..language import detect_language
 from ..metadata import extract_metadata
 from ..model import Block, Clause, Document, Paragraph, Sentence, Span
 from ..sentences import split_sentences
+from .analysis import dehyphenated, unwrapped
 from .body import split_body
 from .chunks import Chunk, split_chunks
 from .envelope import split_envelope
@@ -44,9 +45,10 @@ def _with_sentences(clause: Clause, source: str, language: str, parties: Sequenc
     paragraphs: list[Paragraph] = []
     for paragraph in clause.paragraphs:
         sentences = []
-        for start, end in split_sentences(paragraph.text, language, paragraph.span.start):
+        # Wrapped lines are read as one line; the spans stay on the source.
+        for start, end in split_sentences(unwrapped(paragraph.text), language, paragraph.span.start):
             text = source[start:end]
-            found = annotate(text, language, tuple(parties))
+            found = annotate(dehyphenated(text), language, tuple(parties))
             sentences.append(
                 Sentence(
                     Span(start, end),

@@ -13,10 +13,10 @@ whether the next line starts a new chunk:
    "一、") starts one, because sources often list items with single newlines;
 3. in *hard-wrapped* text (copied from a PDF or an e-mail: most lines about
    as long as the wrap width, some continuing the sentence of the line
-   before) a line continues the one before when it continues a word broken
-   by a hyphen, starts in lower case, or when the line before has no final
-   punctuation and the next line's first word would not have fitted on it;
-   a bullet starts a new chunk;
+   before) a bullet or a dateline starts a new chunk; a line continues the
+   one before when it continues a word broken by a hyphen, starts in lower
+   case, or when its first word would not have fitted on the line before
+   (a full line); otherwise it starts a new chunk;
 4. otherwise, in text with blank lines the lines of a block stay together,
    and in text with none every line is a chunk (one newline per paragraph,
    as many news sites and scrapers print it).
@@ -33,7 +33,7 @@ import re
 
 from attrs import frozen
 
-from .markers import Kind, ends_sentence, find_marker, starts_block, visible
+from .markers import Kind, ends_sentence, find_marker, is_dateline, starts_block, visible
 
 __all__ = ["Chunk", "split_chunks"]
 
@@ -91,6 +91,11 @@ def _continues(previous: str, line: str) -> bool:
     return head[0].islower() and not visible(previous).endswith((".", "!", "?", "。"))
 
 
+def _full_stop(line: str) -> bool:
+    """True when ``line`` ends with a full stop, "!" or "?" (closing quotes skipped)."""
+    return visible(line).rstrip("\"'»”’)）").endswith((".", "!", "?", "。", "！", "？"))
+
+
 def _fills(previous: str, line: str, width: int) -> bool:
     """True when the first word of ``line`` would not have fitted on ``previous``."""
     return len(previous) + 1 + len(_first_word(line)) > width
@@ -118,14 +123,26 @@ def _wrap_width(source: str, lines: list[tuple[int, int]]) -> int:
 
 
 def _wrapped_break(previous: str, line: str, width: int) -> bool:
-    """In hard-wrapped text: True when ``line`` starts a new paragraph."""
+    """In hard-wrapped text: True when ``line`` starts a new paragraph.
+
+    A full line (the next word would not have fitted) is wrapped even when it
+    ends a sentence: a sentence ending at a line end inside a paragraph is
+    more common than a paragraph whose last line is full.
+    """
     marker = find_marker(line)
     if marker is not None and marker.kind is Kind.BULLET:
         return True
-    if _continues(previous, line):
+    if is_dateline(line) or is_dateline(previous):
+        return True
+    before, head = visible(previous), visible(line)
+    if _HYPHEN_BREAK_RE.search(before) and head[:1].islower():
         return False
-    ended = ends_sentence(previous) and not previous.rstrip().endswith((",", "，"))
-    return ended or not _fills(previous, line, width)
+    fits = not _fills(previous, line, width)
+    if head[:1].islower():
+        # Russian treaty preambles start paragraphs in lower case ("опираясь на ..."):
+        # after a comma or semicolon, a word that would have fitted starts one.
+        return fits and before.endswith((",", ";", ":", "，", "；", "："))
+    return fits or before.endswith((":", "："))
 
 
 def _glue_points(text: str) -> list[int]:
@@ -167,7 +184,9 @@ def split_chunks(source: str) -> tuple[Chunk, ...]:
             if starts_block(line):
                 split = True
             elif width:
-                split = _wrapped_break(previous, line, width)
+                # With blank lines, a break inside a block needs a full stop before it
+                # (signature lines "Президент ...\nА.Иванов" stay together).
+                split = _wrapped_break(previous, line, width) and (not blank_mode or _full_stop(previous))
             else:
                 split = not blank_mode
             if split:

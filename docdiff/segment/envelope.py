@@ -53,6 +53,7 @@ _SITE_RE = re.compile(
 )
 
 _HEAD_LIMIT = 8
+_ATTRIBUTION_MAX = 400
 _TAIL_LIMIT = 10
 
 
@@ -69,8 +70,9 @@ def _attribution(chunks: tuple[Chunk, ...]) -> int:
     """Index of the attribution chunk near the top, or -1."""
     limit = min(_HEAD_LIMIT, max(len(chunks) * 2 // 5, 3), len(chunks) - 1)
     for i in range(limit):
-        text = chunks[i].text
-        if "\n" in text.strip() or "\r" in text.strip():
+        # A hard-wrapped attribution is one line read as one.
+        text = " ".join(chunks[i].text.split())
+        if len(text) > _ATTRIBUTION_MAX:
             continue
         if _ATTRIBUTION_RE.search(text) or _RELAY_RE.match(text):
             return i

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .chunks import Chunk
-from .markers import Kind, find_marker, is_heading_like, word_count
+from .markers import Kind, find_marker, is_dateline, is_heading_like
 
 __all__ = ["find_closing", "find_dateline", "find_title", "is_dateline"]
 
@@ -29,18 +29,6 @@ _TITLE_WORD_RE = re.compile(
     r"statement|declaration|communiqu|joint|treaty|agreement|memorandum|framework|charter|protocol"
     r"|заявлени|декларац|коммюнике|договор|соглашени|меморандум|хартия|протокол"
     r"|声明|宣言|公报|条约|协定|备忘录",
-    re.IGNORECASE,
-)
-
-_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-_ZH_DIGIT = "〇零一二三四五六七八九十\\d"
-_DATE_RE = re.compile(
-    rf"(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_EN_MONTHS}),?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_RU_MONTHS})\s+\d{{4}}"
-    rf"|[{_ZH_DIGIT}]{{4}}\s*年\s*[{_ZH_DIGIT}]{{1,3}}\s*月\s*[{_ZH_DIGIT}]{{1,3}}\s*日"
-    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
 )
 
@@ -59,18 +47,6 @@ _INITIALS_RE = re.compile(r"\b[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ
 _TITLE_MAX_WORDS = 60
 _TITLE_MAX_CHUNKS = 3
 _CLOSING_SCAN = 12
-
-
-def is_dateline(text: str) -> bool:
-    """True for a short chunk that is a date, possibly with a place."""
-    stripped = text.strip()
-    if "\n" in stripped or "\r" in stripped or word_count(stripped) > 10 or len(stripped) > 80:
-        return False
-    match = _DATE_RE.search(stripped)
-    if match is None:
-        return False
-    rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" \t,.;:，。于在年()（）")
-    return word_count(rest) <= 5 and not stripped.endswith((":", "："))
 
 
 def _title_candidate(chunk: Chunk) -> bool:
@@ -116,6 +92,16 @@ def _strong(text: str) -> bool:
     )
 
 
+def _role_over_name(text: str, following: str) -> bool:
+    """A role line with the signer's name on the next line ("Президент Республики Альфа" / "А.Иванов")."""
+    return (
+        is_heading_like(text, 10)
+        and _ROLE_RE.search(text) is not None
+        and is_heading_like(following, 6)
+        and _INITIALS_RE.search(following) is not None
+    )
+
+
 def _name_like(line: str) -> bool:
     """A short line of capitalised words: "Joseph R. Biden, Jr.", "JOSEPH R. BIDEN JR. ANTHONY ALBANESE"."""
     words = [w for w in line.split() if w[0].isalpha()]
@@ -137,7 +123,7 @@ def find_closing(chunks: tuple[Chunk, ...], first: int) -> int:
     strong = False
     while i >= lowest:
         text = chunks[i].text
-        if _strong(text):
+        if _strong(text) or (i + 1 < len(chunks) and _role_over_name(text, chunks[i + 1].text)):
             strong = True
         elif not _weak(text):
             break

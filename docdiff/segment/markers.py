@@ -21,6 +21,7 @@ __all__ = [
     "Marker",
     "ends_sentence",
     "find_marker",
+    "is_dateline",
     "is_heading_like",
     "starts_block",
     "visible",
@@ -87,6 +88,18 @@ _LEAD_RE = re.compile(rf"[\s{INVISIBLE}]*")
 _EMPHASIS_RE = re.compile(r"(?:\*\*|__)(?=\S)")
 _EMPHASIS_END_RE = re.compile(r"(?:\*\*|__)")
 _HASHES_RE = re.compile(r"#{1,6}[ \t]+")
+
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_ZH_DIGIT = "〇零一二三四五六七八九十\\d"
+_DATE_RE = re.compile(
+    rf"(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_EN_MONTHS}),?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_RU_MONTHS})\s+\d{{4}}"
+    rf"|[{_ZH_DIGIT}]{{4}}\s*年\s*[{_ZH_DIGIT}]{{1,3}}\s*月\s*[{_ZH_DIGIT}]{{1,3}}\s*日"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
 
 # Sentence-final punctuation; a line ending with none of these may be a heading.
 _FINAL = ".!?;:。！？；：…,，"
@@ -237,3 +250,15 @@ def is_heading_like(text: str, max_words: int = 12) -> bool:
     if not stripped or "\n" in stripped or "\r" in stripped:
         return False
     return not ends_sentence(stripped) and word_count(stripped) <= max_words
+
+
+def is_dateline(text: str) -> bool:
+    """True for a short chunk that is a date, possibly with a place."""
+    stripped = text.strip()
+    if "\n" in stripped or "\r" in stripped or word_count(stripped) > 10 or len(stripped) > 80:
+        return False
+    match = _DATE_RE.search(stripped)
+    if match is None:
+        return False
+    rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" \t,.;:，。于在年()（）")
+    return word_count(rest) <= 5 and not stripped.endswith((":", "："))
