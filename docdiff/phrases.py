@@ -129,6 +129,10 @@ class _Words:
         return index
 
 
+_WIDTH = 2 * _BAND + 1
+_FLOOR = -(10**9)
+
+
 def _extend(
     xs: list[str], ys: list[str], x: int, y: int, x_room: int, y_room: int, step: int
 ) -> tuple[int, int]:
@@ -136,35 +140,61 @@ def _extend(
 
     Returns how many tokens of each side the best-scoring extension covers;
     ``x_room``/``y_room`` bound it (the unit's edge).  Ties keep the shorter.
+    The exact run along the seed's diagonal is taken first (most shared text
+    is verbatim, and walking it costs one comparison a word); the dynamic
+    programme starts where it ends, over the diagonals ``b - a`` in
+    ``[-_BAND, _BAND]``.
     """
-    floor = -(10**9)
-    previous = [_GAP * b for b in range(min(y_room, _BAND) + 1)]
-    prev_lo = 0
+    run, limit = 0, min(x_room, y_room)
+    while run < limit and xs[x + step * run] == ys[y + step * run]:
+        run += 1
+    x, y, x_room, y_room = x + step * run, y + step * run, x_room - run, y_room - run
+    previous = [_FLOOR] * _WIDTH
+    for b in range(min(y_room, _BAND) + 1):
+        previous[b + _BAND] = _GAP * b
     best, best_a, best_b = 0, 0, 0
     for a in range(1, x_room + 1):
-        lo, hi = max(0, a - _BAND), min(y_room, a + _BAND)
-        if lo > hi:
-            break
         key = xs[x + step * (a - 1)]
-        row: list[int] = []
-        row_best = floor
-        for b in range(lo, hi + 1):
-            value = floor
-            if b >= 1 and prev_lo <= b - 1 < prev_lo + len(previous):
-                value = previous[b - 1 - prev_lo] + (_MATCH if ys[y + step * (b - 1)] == key else _MISMATCH)
-            if prev_lo <= b < prev_lo + len(previous):
-                value = max(value, previous[b - prev_lo] + _GAP)
-            if b > lo:
-                value = max(value, row[-1] + _GAP)
-            row.append(value)
+        row = [_FLOOR] * _WIDTH
+        row_best = _FLOOR
+        for k in range(max(0, _BAND - a), _WIDTH):
+            b = a + k - _BAND
+            if b > y_room:
+                break
+            # Cell (a, b) lies on diagonal k; (a-1, b-1) on k of the row before,
+            # (a-1, b) on k+1 of the row before, (a, b-1) on k-1 of this row.
+            value = _FLOOR
+            if b:
+                value = previous[k] + (_MATCH if ys[y + step * (b - 1)] == key else _MISMATCH)
+            if k + 1 < _WIDTH and previous[k + 1] + _GAP > value:
+                value = previous[k + 1] + _GAP
+            if k and row[k - 1] + _GAP > value:
+                value = row[k - 1] + _GAP
+            row[k] = value
             if value > row_best:
                 row_best = value
-            if value > best:
-                best, best_a, best_b = value, a, b
+                if value > best:
+                    best, best_a, best_b = value, a, b
         if row_best < best - _XDROP:
             break
-        previous, prev_lo = row, lo
-    return best_a, best_b
+        previous = row
+    return run + best_a, run + best_b
+
+
+def _ungapped(xs: list[str], ys: list[str], x: int, y: int, room: int, step: int) -> int:
+    """Matched words of the best X-drop extension along the diagonal only (BLAST's first pass)."""
+    score = best = matches = best_matches = 0
+    for k in range(room):
+        if xs[x + step * k] == ys[y + step * k]:
+            score += _MATCH
+            matches += 1
+        else:
+            score += _MISMATCH
+        if score > best:
+            best, best_matches = score, matches
+        elif score < best - _XDROP:
+            break
+    return best_matches
 
 
 class _Candidate:
@@ -197,8 +227,11 @@ def _matched(xs: list[str], ys: list[str], x0: int, x1: int, y0: int, y1: int) -
     ]
 
 
-def _candidates(x: _Words, y: _Words) -> list[_Candidate]:
-    n = _SEED_HAN if (x.han or y.han) else _SEED_WORDS
+def _candidates(x: _Words, y: _Words, min_words: int) -> list[_Candidate]:
+    han = x.han or y.han
+    n = _SEED_HAN if han else _SEED_WORDS
+    # Matched tokens a seed must grow by before the gapped pass (Han characters are half words).
+    need = 1 if (2 * min_words if han else min_words) > n else 0
     x_grams, y_grams = x.ngrams(n), y.ngrams(n)
     seeds: list[tuple[int, int]] = []
     for gram, x_at in x_grams.items():
@@ -215,6 +248,12 @@ def _candidates(x: _Words, y: _Words) -> list[_Candidate]:
             continue
         x_first, x_stop = x.bounds[units[0]]
         y_first, y_stop = y.bounds[units[1]]
+        # A seed that the ungapped pass cannot grow by one word is nearly always
+        # a coincidence ("the United States and"); the gapped pass is the costly one.
+        ahead = _ungapped(x.keys, y.keys, i + n, j + n, min(x_stop - i - n, y_stop - j - n), 1)
+        behind = _ungapped(x.keys, y.keys, i - 1, j - 1, min(i - x_first, j - y_first), -1)
+        if ahead + behind < need:
+            continue
         fx, fy = _extend(x.keys, y.keys, i + n, j + n, x_stop - i - n, y_stop - j - n, 1)
         bx, by = _extend(x.keys, y.keys, i - 1, j - 1, i - x_first, j - y_first, -1)
         region = (i - bx, i + n + fx, j - by, j + n + fy)
@@ -348,7 +387,7 @@ def _identity(words: _Words, options: Options) -> list[tuple[PhraseSide, PhraseS
 
 def _align(x: _Words, y: _Words, options: Options) -> list[tuple[PhraseSide, PhraseSide, float]]:
     out = []
-    for candidate in _select(_candidates(x, y), x, y):
+    for candidate in _select(_candidates(x, y, options.min_phrase_words), x, y):
         x0, x1, y0, y1 = candidate.bounds
         if min(sum(x.weight[x0:x1]), sum(y.weight[y0:y1])) < options.min_phrase_words:
             continue
