@@ -27,7 +27,7 @@ import attrs
 
 from ..model import Block, Clause, Paragraph, Part, Span
 from .chunks import Chunk
-from .markers import Kind, Marker, find_marker, is_heading_like
+from .markers import Kind, Marker, find_marker, is_heading_like, visible
 from .numbering import Numbering, choose_numbering
 
 __all__ = ["Body", "split_body"]
@@ -49,11 +49,12 @@ def _block(source: str, start: int, end: int) -> Block:
 
 
 def _paragraph(source: str, start: int, end: int, label: str | None = None) -> Paragraph | None:
+    """The paragraph in ``source[start:end]`` without surrounding blanks and invisible characters."""
     text = source[start:end]
-    stripped = text.strip()
+    stripped = visible(text)
     if not stripped:
         return None
-    lead = len(text) - len(text.lstrip())
+    lead = text.index(stripped)
     begin = start + lead
     return Paragraph(Span(begin, begin + len(stripped)), stripped, label=label)
 
@@ -76,12 +77,14 @@ def _heading_text(chunk: Chunk, marker: Marker | None) -> str:
     return text.strip() or chunk.text
 
 
+def _full_stop(text: str) -> bool:
+    return text.rstrip().rstrip("\"'»”’)").endswith((".", "!", "?", "。", "！", "？"))
+
+
 def _continues_list(text: str) -> bool:
     """True for a list item that continues a sentence: lower case, or no final full stop."""
     content = text.lstrip(" \t\u00a0•·*▪●—–-").strip()
-    return bool(content) and (
-        content[0].islower() or not content.rstrip("\"'»”’)").endswith((".", "!", "?", "。", "！", "？"))
-    )
+    return bool(content) and (content[0].islower() or not _full_stop(content))
 
 
 def _continued(line: str, next_line: str) -> bool:
@@ -226,7 +229,7 @@ class _Builder:
             # Numbered or lettered items after a chunk ending in ":" or ";" continue
             # that unit; bullets too when they continue its sentence.
             joins = is_item or (marker is not None and (_continues_list(chunk.text) or open_bullet))
-            open_bullet = joins and not is_item and listing and _continues_list(chunk.text)
+            open_bullet = joins and not is_item and listing and not _full_stop(chunk.text)
             if clauses and not pending and listing and joins:
                 # A bare marker ("(4)" alone) adds no paragraph but stays in the span.
                 paragraph = _item(self.source, chunk, marker)

@@ -43,6 +43,8 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 # letter before must not follow a dot or slash (URLs, "Day.Az", "г.Москва").
 _GLUE_RE = re.compile(
     r"(?<![./@\w])(?:[а-яё]{3,}|[a-z]{3,}|\d{1,4})\.(?=[А-ЯЁ][а-яё]{2,}[\s,;:»\"”]|[A-Z][a-z]{2,}[\s,;:\"”])"
+    # Any word before an article heading: "...Уставом ООН.Статья 2".
+    r"|(?<=[^\W_]{2})\.(?=(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+\d)"
 )
 _HYPHEN_BREAK_RE = re.compile(r"[^\W\d_][-\u00ad]$")
 # Hard wrapping: the wrap width is at most this, and enough line pairs show it.
@@ -89,6 +91,16 @@ def _continues(previous: str, line: str) -> bool:
     if _HYPHEN_BREAK_RE.search(visible(previous)) and head[0].islower():
         return True
     return head[0].islower() and not visible(previous).endswith((".", "!", "?", "。"))
+
+
+def _listed_bullet(previous: str, line: str) -> bool:
+    """A bullet line after a line ending in ":" or ";" or after another bullet: a list item."""
+    marker = find_marker(line)
+    if marker is None or marker.kind is not Kind.BULLET:
+        return False
+    before = find_marker(previous)
+    listed = before is not None and before.kind is Kind.BULLET
+    return listed or visible(previous).endswith((":", ";", "：", "；"))
 
 
 def _full_stop(line: str) -> bool:
@@ -162,6 +174,24 @@ def _unglue(source: str, chunk: Chunk) -> list[Chunk]:
     return [_chunk(source, chunk.start + a, chunk.start + b) for a, b in itertools.pairwise(bounds)]
 
 
+def _merge_invisible(source: str, groups: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """Fold blocks of nothing but zero-width characters into the next block (or the last one)."""
+    merged: list[list[tuple[int, int]]] = []
+    waiting: list[tuple[int, int]] = []
+    for group in groups:
+        if not any(visible(source[s:e]) for s, e in group):
+            waiting += group
+            continue
+        merged.append(waiting + group)
+        waiting = []
+    if waiting:
+        if merged:
+            merged[-1] += waiting
+        else:
+            merged.append(waiting)
+    return merged
+
+
 def split_chunks(source: str) -> tuple[Chunk, ...]:
     """Split ``source`` into chunks, in order (see the module docstring for the rules)."""
     lines = _lines(source)
@@ -181,7 +211,7 @@ def split_chunks(source: str) -> tuple[Chunk, ...]:
         line = source[start:end]
         if current:
             previous = source[current[-1][0] : current[-1][1]]
-            if starts_block(line):
+            if starts_block(line) or _listed_bullet(previous, line):
                 split = True
             elif width:
                 # With blank lines, a break inside a block needs a full stop before it
@@ -195,5 +225,5 @@ def split_chunks(source: str) -> tuple[Chunk, ...]:
         current.append((start, end))
     if current:
         groups.append(current)
-    chunks = [_chunk(source, g[0][0], g[-1][1]) for g in groups]
+    chunks = [_chunk(source, g[0][0], g[-1][1]) for g in _merge_invisible(source, groups)]
     return tuple(piece for chunk in chunks for piece in _unglue(source, chunk))

@@ -118,9 +118,31 @@ def choose_numbering(
                 )
     candidates.sort(key=lambda c: (c[0], c[1], c[2].indices))
     for _, _, numbering in candidates:
-        if _plausible(numbering, len(markers), heading):
+        if _plausible(numbering, len(markers), heading) and not _stray_section(numbering, markers, heading):
             return numbering
     return None
+
+
+def _stray_section(numbering: Numbering, markers: list[Marker | None], heading: list[bool]) -> bool:
+    """True when a numbered section heading of another style falls inside a unit.
+
+    Section headings ("三、国际事务", "II. Trade") open the unit right after
+    them; one that is followed by plain paragraphs shows that this numbering
+    is a list inside sections, not the statement's units.
+    """
+    units = set(numbering.indices)
+    for i in range(numbering.indices[0] + 1, len(markers)):
+        marker = markers[i]
+        if i in units or not heading[i] or marker is None or marker.kind is numbering.kind:
+            continue
+        if marker.kind not in _UNIT_KINDS:
+            continue
+        j = i + 1
+        while j < len(markers) and heading[j] and j not in units:
+            j += 1
+        if j not in units:
+            return True
+    return False
 
 
 def _plausible(numbering: Numbering, total: int, heading: list[bool]) -> bool:
