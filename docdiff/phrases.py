@@ -61,19 +61,29 @@ _XDROP = 6
 _MERGE_GAP = 3
 _MIN_MATCHED = 2
 
-_STOP_RU = str.split(
+# Function words: never the edge of a phrase, and never a seed on their own.
+_FUNCTION_RU = str.split(
     "и в во на с со по о об обо для к ко из от до за при что как а но не ни их его ее её это этот "
-    "эти также у же ли бы или либо между через под над после перед все всех "
-    "стороны сторона сторон обе обеих оба двух две два страны стран государств"
+    "эти также у же ли бы или либо между через под над после перед"
 )
-_STOP_EN = str.split(
+_FUNCTION_EN = str.split(
     "the a an of and to in on for with by as at from that this these those is are was were be been "
-    "will would shall should can may their its his her our it they we both two side sides countries "
-    "country nations also other all such which who"
+    "will would shall should can may it also which who"
 )
-_STOP_ZH = "的和在是与及了为对将其等中两双方国"
-_STOP: frozenset[str] = frozenset(
-    {term_of(w, "ru") for w in _STOP_RU} | {term_of(w, "en") for w in _STOP_EN} | set(_STOP_ZH)
+_FUNCTION_ZH = "的和在是与及了为对将其等"
+# Words so common in statements that an n-gram of them and function words seeds nothing.
+_COMMON = str.split(
+    "стороны сторона сторон обе обеих оба двух две два страны стран государств все всех "
+    "their its his her our they we both two side sides countries country nations other all such"
+)
+_FUNCTION: frozenset[str] = frozenset(
+    {term_of(w, "ru") for w in _FUNCTION_RU} | {term_of(w, "en") for w in _FUNCTION_EN} | set(_FUNCTION_ZH)
+)
+_STOP: frozenset[str] = (
+    _FUNCTION
+    | {term_of(w, "ru") for w in _COMMON}
+    | {term_of(w, "en") for w in _COMMON}
+    | {"中", "两", "双", "方", "国"}
 )
 
 
@@ -385,9 +395,23 @@ def _identity(words: _Words, options: Options) -> list[tuple[PhraseSide, PhraseS
     return out
 
 
+def _trim(pairs: list[tuple[int, int]], keys: list[str]) -> list[tuple[int, int]]:
+    """Drop matched function words at either end: "the rule of law. At the" is "rule of law"."""
+    first, last = 0, len(pairs)
+    while first < last and keys[pairs[first][0]] in _FUNCTION:
+        first += 1
+    while last > first and keys[pairs[last - 1][0]] in _FUNCTION:
+        last -= 1
+    return pairs[first:last]
+
+
 def _align(x: _Words, y: _Words, options: Options) -> list[tuple[PhraseSide, PhraseSide, float]]:
     out = []
     for candidate in _select(_candidates(x, y, options.min_phrase_words), x, y):
+        pairs = _trim(candidate.pairs, x.keys)
+        if not pairs:
+            continue
+        candidate = _Candidate(pairs, candidate.x_unit, candidate.y_unit)
         x0, x1, y0, y1 = candidate.bounds
         if min(sum(x.weight[x0:x1]), sum(y.weight[y0:y1])) < options.min_phrase_words:
             continue
