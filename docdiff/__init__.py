@@ -1,29 +1,89 @@
 """docdiff: structure-aware comparison of diplomatic joint statements.
 
-The public face; the engine lives in one module per pipeline stage.
+The public face.  The engine lives in one module per pipeline stage::
+
+    read -> segment -> (normalize, annotate) -> align -> inline diff + phrases -> result -> render
+
+>>> import docdiff
+>>> left = docdiff.load("seeds/az-cn-2025-04.ru.txt")            # doctest: +SKIP
+>>> right = docdiff.load("seeds/az-cn-2025-04-revised.ru.txt")   # doctest: +SKIP
+>>> docdiff.compare(left, right).to_html()                       # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from .akn_write import to_akn
+from .compare import compare
 from .errors import DocdiffError, InputError, OptionsError, ParseError, UnsafeInputError
+from .formulas import compare_formulas, find_formulas
 from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
 from .options import Options
+from .phrases import align_phrases
+from .read import load, loads
+from .render import formats, render
+from .result import (
+    Change,
+    ClausePair,
+    Comparison,
+    Edit,
+    Flag,
+    MatchedBy,
+    Op,
+    PairKind,
+    PhrasePair,
+    PhraseSide,
+)
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 __all__ = [
     "Block",
+    "Change",
     "Clause",
+    "ClausePair",
+    "Comparison",
+    "Corpus",
     "DocdiffError",
     "Document",
+    "Edit",
+    "Flag",
     "InputError",
+    "MatchedBy",
     "Metadata",
+    "Op",
     "Options",
+    "OptionsError",
+    "PairKind",
     "Paragraph",
     "ParseError",
     "Part",
+    "PhrasePair",
+    "PhraseSide",
     "Sentence",
     "Signatory",
     "Span",
     "UnsafeInputError",
+    "align_phrases",
+    "compare",
+    "compare_formulas",
+    "find_formulas",
+    "formats",
+    "load",
+    "loads",
+    "render",
+    "to_akn",
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The corpus pulls in SQLite and process pools; import it only when asked.
+    if name == "Corpus":
+        from .corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'docdiff' has no attribute {name!r}")
