@@ -3,10 +3,10 @@
 Run as ``python benchmarks/bench_compare.py [--sizes 1,4,16,64] [--seed N]``.
 
 The left text is the seed statement (seeds/az-cn-2025-04.ru.txt) with its
-clauses repeated k times and renumbered; the right text is a revision made by
-the edit generator (tests/editgen.py: moves, deletions, insertions, splits,
-merges, formal and substantive edits), repeated the same way, so the density
-of edits stays the same at every size.  Columns:
+clauses repeated k times, each copy a section numbered from 1 (labels "II.3");
+the right text is a revision made by the edit generator (tests/editgen.py:
+moves, deletions, insertions, splits, merges, formal and substantive edits),
+repeated the same way, so the density of edits stays the same at every size.  Columns:
 
 * ``compare``: :func:`docdiff.compare.compare` of the two parsed documents
   (phrase alignment off; ``compare+phr`` with it on);
@@ -53,13 +53,28 @@ except ImportError:  # optional: only this benchmark uses it
 _NUMBER = re.compile(r"^(\d+)\. ", re.MULTILINE)
 
 
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
 def scaled(statement: str, k: int) -> str:
-    """The statement with its clauses repeated ``k`` times and renumbered, inside the seed's envelope."""
+    """The statement's clauses repeated ``k`` times inside the seed's envelope.
+
+    Each copy is a section ("II. Раздел 2") whose clauses are numbered from 1,
+    so labels stay unique ("II.3") and clause numbers stay below 1000, where
+    the segmenter stops reading numbers as clause markers.
+    """
     first = _NUMBER.search(statement)
     assert first is not None
     preamble, clauses = statement[: first.start()], statement[first.start() :]
-    counter = iter(range(1, 10**6))
-    body = _NUMBER.sub(lambda m: f"{next(counter)}. ", "\n\n".join([clauses] * k))
+    if k == 1:
+        body = clauses
+    else:
+        body = "\n\n".join(f"{_roman(c)}. Раздел {c}\n\n{clauses}" for c in range(1, k + 1))
     source = (ROOT / "seeds" / "az-cn-2025-04.ru.txt").read_text(encoding="utf-8")
     envelope = source[: source.index('"Президент') + 1]
     return envelope + preamble + body + '"'

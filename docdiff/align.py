@@ -48,6 +48,8 @@ MAX_CANDIDATES = 8
 PIECE_CONTAINMENT = 0.6
 #: A split must beat the unit's one-to-one similarity by at least this much.
 SPLIT_GAIN = 0.02
+#: Seeds tried per unit when looking for a split or merge (its best candidates by weight).
+MAX_SEEDS = 4
 #: The most pieces a split or merge may have.
 MAX_PIECES = 8
 
@@ -137,6 +139,8 @@ def _solve_component(edges: list[tuple[int, int, float]]) -> list[tuple[int, int
             d, u = heapq.heappop(heap)
             if d > dist[u]:
                 continue
+            if u == sink:  # nodes farther than the sink cannot shorten this path
+                break
             for k in out[u]:
                 if cap[k]:
                     v = head[k]
@@ -147,9 +151,10 @@ def _solve_component(edges: list[tuple[int, int, float]]) -> list[tuple[int, int
                         heapq.heappush(heap, (nd, v))
         if dist[sink] == float("inf"):
             break
+        # Potentials capped at the sink's distance stay feasible (reduced costs >= 0).
+        reach = dist[sink]
         for v in range(size):
-            if dist[v] < float("inf"):
-                potential[v] += dist[v]
+            potential[v] += min(dist[v], reach)
         # Each path adds one matched pair net, so its true cost is top - gain.
         if potential[sink] - potential[source] >= top - 1e-12:
             break
@@ -268,6 +273,10 @@ def _assign(state: _State, found: list[tuple[int, int, float]]) -> None:
         state.take(Link(PairKind.MATCH, (i,), (j,), round(score[i, j], 6), MatchedBy.SIMILARITY))
 
 
+def _weight_of(state: _State, side: str, unit: int, piece: int, score: float) -> float:
+    return state.weight(unit, piece, score) if side == "left" else state.weight(piece, unit, score)
+
+
 def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) -> list[tuple[float, Link]]:
     """Splits (``side="left"``: one left unit, several right units) or merges (the mirror)."""
     space = state.space
@@ -287,8 +296,12 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
     for i, j, s in found:
         unit, piece = (i, j) if side == "left" else (j, i)
         seeds.setdefault(unit, []).append((piece, s))
+    for unit, found_seeds in seeds.items():
+        # The best few by structural weight: enough for real statements, and
+        # look-alike copies of a clause far away are never the better seed.
+        ranked = sorted((-_weight_of(state, side, unit, p, score), p, score) for p, score in found_seeds)
+        found_seeds[:] = [(p, score) for _, p, score in ranked[:MAX_SEEDS]]
     mine_vectors = space.left if side == "left" else space.right
-    other_vectors = space.right if side == "left" else space.left
     out: list[tuple[float, Link]] = []
     for unit in sorted(seeds):
         if unit in partner:
@@ -305,7 +318,8 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
             held = owner.get(piece)
             if held is None or held[0] == unit:
                 return True
-            return held[1] < cosine(mine_vectors[unit], other_vectors[piece])
+            score = space.similarity(unit, piece) if side == "left" else space.similarity(piece, unit)
+            return held[1] < score
 
         best: tuple[float, tuple[int, ...]] = (0.0, ())
         for seed, seed_score in seeds[unit]:
@@ -427,7 +441,7 @@ def align(left: Sequence[Clause], right: Sequence[Clause], space: Space, options
     """
     state = _State(left, right, space, options)
     _pair_equal_texts(state)
-    found = space.candidates(state.free("left"), state.free("right"), options.match_threshold)
+    found = space.candidates(state.free("left"), state.free("right"), options.match_threshold, MAX_CANDIDATES)
     _assign(state, found)
     _split_and_merge(state, found)
     links = list(state.links)

@@ -18,6 +18,7 @@ finding every pair at or above the threshold.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -105,28 +106,79 @@ def cosine(a: Vector, b: Vector) -> float:
     return min(1.0, sum(w * b.get(t, 0.0) for t, w in a.items()))
 
 
+class _Vectors:
+    """Unit vectors of one side, computed on first use and shared by units of equal terms.
+
+    Units paired by exact text never need a vector; repeated texts (look-alike
+    clauses) share one.
+    """
+
+    def __init__(self, space: Space, bags: list[int]) -> None:
+        self._space = space
+        self.bags = bags
+
+    def __len__(self) -> int:
+        return len(self.bags)
+
+    def __getitem__(self, index: int) -> Vector:
+        return self._space.bag_vector(self.bags[index])
+
+
 class Space:
     """Weighted term vectors for the units of two documents.
 
     ``left_counts[i]`` / ``right_counts[j]`` are term counts; ``left[i]`` /
     ``right[j]`` the normalised vectors.  The idf table is shared, so
     vectors of concatenated units (splits, merges) are comparable with the
-    rest.
+    rest.  Units with the same terms share one *bag* (an index into
+    ``bags``), so repeated text is weighed and compared once.
     """
 
     def __init__(self, left_terms: Sequence[Iterable[str]], right_terms: Sequence[Iterable[str]]) -> None:
-        self.left_counts = [Counter(t) for t in left_terms]
-        self.right_counts = [Counter(t) for t in right_terms]
+        self.bags: list[Counter[str]] = []
+        ids: dict[tuple[str, ...], int] = {}
+        users: list[int] = []
+
+        def bag_of(found: Iterable[str]) -> int:
+            key = tuple(found)
+            bag = ids.get(key)
+            if bag is None:
+                bag = ids[key] = len(self.bags)
+                self.bags.append(Counter(key))
+                users.append(0)
+            users[bag] += 1
+            return bag
+
+        left_bags = [bag_of(t) for t in left_terms]
+        right_bags = [bag_of(t) for t in right_terms]
         df: Counter[str] = Counter()
-        for counts in self.left_counts:
-            df.update(counts.keys())
-        for counts in self.right_counts:
-            df.update(counts.keys())
-        total = len(self.left_counts) + len(self.right_counts)
+        for bag, n in zip(self.bags, users, strict=True):
+            for term in bag:
+                df[term] += n
+        total = len(left_bags) + len(right_bags)
         self.df = df
         self.idf = {t: math.log(1.0 + total / n) for t, n in df.items()}
-        self.left = [self.vector(c) for c in self.left_counts]
-        self.right = [self.vector(c) for c in self.right_counts]
+        self.left_counts = [self.bags[b] for b in left_bags]
+        self.right_counts = [self.bags[b] for b in right_bags]
+        self._vectors: dict[int, Vector] = {}
+        self._cosines: dict[tuple[int, int], float] = {}
+        self.left = _Vectors(self, left_bags)
+        self.right = _Vectors(self, right_bags)
+
+    def bag_vector(self, bag: int) -> Vector:
+        """The normalised vector of one bag, computed once."""
+        found = self._vectors.get(bag)
+        if found is None:
+            found = self._vectors[bag] = self.vector(self.bags[bag])
+        return found
+
+    def similarity(self, i: int, j: int) -> float:
+        """Cosine of left unit ``i`` and right unit ``j`` (cached per pair of bags)."""
+        key = (self.left.bags[i], self.right.bags[j])
+        found = self._cosines.get(key)
+        if found is None:
+            found = self._cosines[key] = cosine(self.bag_vector(key[0]), self.bag_vector(key[1]))
+        return found
 
     @classmethod
     def from_texts(cls, left: Sequence[str], right: Sequence[str], language: tuple[str, str]) -> Space:
@@ -173,19 +225,43 @@ class Space:
         """Global term order for prefix filtering: rarest first, then by spelling."""
         return (self.df[term], term)
 
+    def _nearest(self, lefts: list[int], rights: list[int], near: int) -> list[tuple[int, int]]:
+        """Pairs of units with the same bags on each side: each with its ``near`` nearest by position."""
+        if len(lefts) * len(rights) <= near * near:
+            return [(i, j) for i in lefts for j in rights]
+        n, m = max(len(self.left), 1), max(len(self.right), 1)
+        pairs: set[tuple[int, int]] = set()
+        for mine, theirs, scale, flip in ((lefts, rights, m / n, False), (rights, lefts, n / m, True)):
+            for unit in mine:
+                # theirs is sorted: the nearest by relative position lie around the insertion point.
+                at = bisect.bisect_left(theirs, unit * scale)
+                here = unit * scale
+                window = sorted((abs(x - here), x) for x in theirs[max(0, at - near) : at + near])
+                pairs.update((x, unit) if flip else (unit, x) for _, x in window[:near])
+        return sorted(pairs)
+
     def candidates(
-        self, lefts: Sequence[int], rights: Sequence[int], threshold: float
+        self, lefts: Sequence[int], rights: Sequence[int], threshold: float, near: int = 1 << 30
     ) -> list[tuple[int, int, float]]:
         """Every pair ``(i, j, cosine)`` of ``lefts`` x ``rights`` with cosine >= ``threshold``.
 
         Sorted by ``(i, j)``.  Exact, not approximate: a pair is missed only
         if it shares no indexed (rare) term, and then its cosine is provably
-        below the threshold.
+        below the threshold.  The one exception is deliberate: among units
+        with identical terms (repeated text), each unit keeps only its
+        ``near`` nearest look-alikes by relative position, so a document of
+        many repeated clauses costs linear, not quadratic, time.
         """
         bound = max(threshold - 1e-9, 0.0)
-        postings: dict[str, list[int]] = {}
+        right_groups: dict[int, list[int]] = {}
         for j in rights:
-            vec = self.right[j]
+            right_groups.setdefault(self.right.bags[j], []).append(j)
+        left_groups: dict[int, list[int]] = {}
+        for i in lefts:
+            left_groups.setdefault(self.left.bags[i], []).append(i)
+        postings: dict[str, list[int]] = {}
+        for bag in right_groups:
+            vec = self.bag_vector(bag)
             ordered = sorted(vec, key=self.order)
             tail = 0.0
             cut = len(ordered)
@@ -198,15 +274,16 @@ class Space:
                 tail += w * w
                 cut -= 1
             for term in ordered[:cut]:
-                postings.setdefault(term, []).append(j)
+                postings.setdefault(term, []).append(bag)
         found: list[tuple[int, int, float]] = []
-        for i in lefts:
-            vec = self.left[i]
+        for left_bag, members in left_groups.items():
+            vec = self.bag_vector(left_bag)
             seen: set[int] = set()
             for term in vec:
                 seen.update(postings.get(term, ()))
-            for j in sorted(seen):
-                score = cosine(vec, self.right[j])
+            for right_bag in sorted(seen):
+                score = cosine(vec, self.bag_vector(right_bag))
                 if score >= threshold:
-                    found.append((i, j, score))
+                    found += [(i, j, score) for i, j in self._nearest(members, right_groups[right_bag], near)]
+        found.sort()
         return found

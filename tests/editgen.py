@@ -287,15 +287,20 @@ def _split(rng: random.Random, units: list[Unit], i: int, language: str) -> bool
     return True
 
 
-def generate(text: str, seed: int, language: str = "ru", parties: Sequence[str] = ("AZ", "CN")) -> Edited:
-    """Apply a random script (seeded) to ``text``; return both texts and the expected pairs."""
+def generate(
+    text: str, seed: int, language: str = "ru", parties: Sequence[str] = ("AZ", "CN"), max_ops: int = 6
+) -> Edited:
+    """Apply a random script (seeded) of 1 to ``max_ops`` operations to ``text``.
+
+    Returns both texts and the expected pairs.
+    """
     rng = random.Random(seed)
     doc = build(text, language, parties)
     units = _units(doc)
     script: list[str] = []
     pool = list(POOL[language])
     rng.shuffle(pool)
-    for _ in range(rng.randint(1, 6)):
+    for _ in range(rng.randint(1, max_ops)):
         op = rng.choice(
             ["move", "delete", "insert", "split", "merge", "formal", "substantive", "substantive"]
         )
