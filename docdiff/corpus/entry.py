@@ -11,7 +11,9 @@ over chunks of the input.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 from collections import Counter
 from collections.abc import Sequence
 
@@ -116,6 +118,18 @@ def _failure(path: str, error: Exception) -> Skipped:
     return Skipped(path, f"unexpected {type(error).__name__}: {error} (a docdiff bug: please report it)")
 
 
+@functools.cache
+def _light_parse() -> dict[str, bool]:
+    """``{"annotate": False}`` when the reader can skip sentence annotation, else ``{}``.
+
+    The corpus needs units, texts and metadata, never the per-sentence
+    actor and commitment, which cost about half of the parse.
+    """
+    from ..read import load
+
+    return {"annotate": False} if "annotate" in inspect.signature(load).parameters else {}
+
+
 def index_paths(
     paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
 ) -> list[Entry | Skipped]:
@@ -125,7 +139,8 @@ def index_paths(
     out: list[Entry | Skipped] = []
     for path in paths:
         try:
-            out.append(entry_of(load(path, max_bytes=max_bytes, language=language)))
+            document = load(path, max_bytes=max_bytes, language=language, **_light_parse())
+            out.append(entry_of(document))
         except Exception as error:
             out.append(_failure(path, error))
     return out
