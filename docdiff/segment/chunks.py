@@ -93,6 +93,12 @@ def _continues(previous: str, line: str) -> bool:
     return head[0].islower() and not visible(previous).endswith((".", "!", "?", "。"))
 
 
+def _dateline(line: str) -> bool:
+    """A dateline line ("Beijing, 23 April 2025"); "to 24 April 2025." continues a sentence."""
+    head = visible(line)
+    return bool(head) and not head[0].islower() and is_dateline(head)
+
+
 def _listed_bullet(previous: str, line: str) -> bool:
     """A bullet line after a line ending in ":" or ";" or after another bullet: a list item."""
     marker = find_marker(line)
@@ -119,7 +125,10 @@ def _wrap_width(source: str, lines: list[tuple[int, int]]) -> int:
     if len(texts) < 3:
         return 0
     lengths = sorted(len(t) for t in texts)
-    width = lengths[len(lengths) * 9 // 10]
+    # The longest line is the best estimate of the wrap width, once lines far
+    # longer than most (an unwrapped URL, a one-line paragraph) are left out.
+    typical = lengths[len(lengths) * 9 // 10]
+    width = max(n for n in lengths if n * 4 <= typical * 5)
     if width > _MAX_WRAP_WIDTH or width < 30:
         return 0
     evidence = 0
@@ -144,7 +153,7 @@ def _wrapped_break(previous: str, line: str, width: int) -> bool:
     marker = find_marker(line)
     if marker is not None and marker.kind is Kind.BULLET:
         return True
-    if is_dateline(line) or is_dateline(previous):
+    if _dateline(line) or _dateline(previous):
         return True
     before, head = visible(previous), visible(line)
     if _HYPHEN_BREAK_RE.search(before) and head[:1].islower():

@@ -1,0 +1,418 @@
+"""Statement layouts beyond the seed: hard wrapping, glued paragraphs, Kremlin, MFA, White House,
+EU bullets, Chinese sections, Markdown, odd numbering, invisible characters, news envelopes.
+
+Each test asserts the exact structure (labels, paragraph counts, envelope, closing) and the
+nothing-lost span property (:func:`tests.test_segment.check_spans`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff.errors import ParseError
+from docdiff.model import Document
+from docdiff.segment import segment
+from docdiff.segment.analysis import dehyphenated, unwrapped
+from docdiff.segment.chunks import split_chunks
+from docdiff.segment.markers import Kind, find_marker
+from tests.test_segment import _fallbacks, check_spans
+
+__all__ = ["_fallbacks"]  # the autouse fixture, re-exported so pytest applies it here
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def parse(text: str, language: str | None = None) -> Document:
+    doc = segment(text, language=language)
+    check_spans(doc)
+    return doc
+
+
+def load(name: str) -> Document:
+    return parse((SEEDS / name).read_text(encoding="utf-8"))
+
+
+def labels(doc: Document) -> list[str]:
+    return [u.label for u in doc.units]
+
+
+def counts(doc: Document) -> list[int]:
+    return [len(u.paragraphs) for u in doc.units]
+
+
+# --- hard-wrapped text --------------------------------------------------------------------------
+
+
+def test_kremlin_style_hard_wrapped_without_blank_lines() -> None:
+    doc = load("constructed-ru-wrapped.ru.txt")
+    assert doc.title is not None and doc.title.text.endswith("союзнических отношений")
+    assert "\n" in doc.title.text  # a two-line title is one block
+    assert doc.dateline is not None and doc.dateline.text == "Москва, 13 марта 2025 года"
+    assert labels(doc) == ["para.1", "para.2", "para.3", "para.4"]
+    assert counts(doc) == [1, 1, 1, 1]
+    first = doc.units[0].paragraphs[0]
+    assert first.text.startswith("Президент Республики Альфа") and first.text.endswith(
+        "провели переговоры в Москве."
+    )
+    assert "сотрудни-\nчества" in first.text  # the source is not rewritten
+    assert [s.text for s in first.sentences] == [first.text]  # one sentence across the wrapped lines
+    assert [b.text for b in doc.closing] == [
+        "Президент Республики Альфа А.Иванов",
+        "Президент Республики Бета Б.Петров",
+    ]
+
+
+def test_wrapped_paragraph_commitment_is_read_across_lines() -> None:
+    doc = load("constructed-ru-wrapped.ru.txt")
+    sentence = doc.units[1].paragraphs[0].sentences[0]
+    assert sentence.commitment is not None
+
+
+def test_analysis_text_keeps_offsets() -> None:
+    text = "Стороны подтверждают сотрудни-\nчество в политической\nсфере. Они решили:\n1. ничего"
+    flat = unwrapped(text)
+    assert len(flat) == len(text)
+    assert flat == "Стороны подтверждают сотрудни- чество в политической сфере. Они решили:\n1. ничего"
+    assert dehyphenated(text).startswith("Стороны подтверждают сотрудничество в политической сфере.")
+
+
+def _wrap(text: str, width: int, blank: bool) -> str:
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    wrapped = ["\n".join(textwrap.fill(line, width) for line in b.split("\n")) for b in blocks]
+    return ("\n\n" if blank else "\n").join(wrapped)
+
+
+UNWRAPPED_SEEDS = sorted(p.name for p in SEEDS.glob("*.txt") if p.name != "constructed-ru-wrapped.ru.txt")
+
+
+@pytest.mark.parametrize("width", [60, 72, 90])
+@pytest.mark.parametrize("name", UNWRAPPED_SEEDS)
+def test_hard_wrapping_with_blank_lines_keeps_the_structure(name: str, width: int) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    plain, wrapped = segment(text), parse(_wrap(text, width, blank=True))
+    assert labels(wrapped) == labels(plain)
+    assert counts(wrapped) == counts(plain)
+
+
+def test_hard_wrapped_mfa_text_without_blank_lines() -> None:
+    text = (SEEDS / "constructed-en-mfa.en.txt").read_text(encoding="utf-8")
+    doc = parse(_wrap(text, 80, blank=False))
+    assert labels(doc) == ["preamble.1", "preamble.2", "I.1", "I.2", "II.1", "II.2", "II.3", "III.1", "III.2"]
+    assert doc.dateline is not None and doc.dateline.text == "Beijing, 23 April 2025"
+
+
+def test_lower_case_preamble_paragraphs_after_a_comma_start_new_paragraphs() -> None:
+    paragraphs = [
+        "Республика Альфа и Республика Бета, именуемые Сторонами,",
+        "опираясь на традиции дружбы и добрососедства между их народами, исторически сложившиеся связи,",
+        "подтверждая приверженность целям и принципам Устава Организации Объединенных Наций,",
+        "договорились о нижеследующем:",
+        "Статья 1",
+        "Стороны развивают отношения дружбы и всестороннего сотрудничества на основе равноправия.",
+        "Статья 2",
+        "Настоящий Договор подлежит ратификации.",
+    ]
+    doc = parse("\n".join(textwrap.fill(p, 72) for p in paragraphs), "ru")
+    assert labels(doc) == ["preamble.1", "preamble.2", "preamble.3", "preamble.4", "1", "2"]
+    assert doc.preamble[1].text.endswith("связи,") and "\n" in doc.preamble[1].text
+
+
+def test_one_line_per_paragraph_is_not_taken_for_wrapping() -> None:
+    lines = [
+        f"The Sides agree on point {n} of the plan and will report on it in due course." for n in range(8)
+    ]
+    assert len(split_chunks("\n".join(lines))) == 8
+
+
+# --- glued paragraphs ---------------------------------------------------------------------------
+
+
+def test_glued_paragraphs_are_cut_but_urls_and_site_names_are_not() -> None:
+    doc = load("constructed-ru-glued.ru.txt")
+    assert labels(doc) == ["1", "2", "3"]
+    assert doc.units[0].paragraphs[0].text.endswith("Уставом ООН.")
+    assert [p.text for p in doc.units[2].paragraphs][1] == "Настоящий Договор подлежит ратификации."
+    assert doc.units[2].paragraphs[2].text.startswith("Сайт Day.Az и агентство Trend.Az")
+    assert doc.units[2].paragraphs[2].text.endswith("www.president.az.")
+
+
+@pytest.mark.parametrize("text", ["г.Москва", "В.Путин", "Day.Az", "e.g.The", "www.Kremlin.ru", "U.S.The"])
+def test_no_glue_cut(text: str) -> None:
+    assert len(split_chunks(f"Стороны {text} встретились")) == 1
+
+
+# --- statement layouts --------------------------------------------------------------------------
+
+
+def test_mfa_english_full_text_with_roman_sections() -> None:
+    doc = load("constructed-en-mfa.en.txt")
+    assert doc.title is not None and doc.title.text.endswith("(Full text)")
+    assert labels(doc) == ["preamble.1", "preamble.2", "I.1", "I.2", "II.1", "II.2", "II.3", "III.1", "III.2"]
+    assert [c.section for c in doc.clauses] == [
+        *["Political Relations"] * 2,
+        *["Practical Cooperation"] * 3,
+        *["International Affairs"] * 2,
+    ]
+    assert counts(doc)[-1] == 2  # the closing courtesy paragraph stays with the last clause
+
+
+def test_mfa_continuous_numbering_under_roman_sections_keeps_plain_labels() -> None:
+    text = (
+        "Joint Statement between the People's Republic of China and the Republic of Alpha\n\n"
+        "Beijing, 23 April 2025\n\nI. Politics\n\n1. The two sides agree.\n\n2. The two sides support.\n\n"
+        "II. Economy\n\n3. The two sides will expand trade.\n\n4. The two sides will invest.\n"
+    )
+    doc = parse(text, "en")
+    assert labels(doc) == ["1", "2", "3", "4"]
+    assert [c.section for c in doc.clauses] == ["Politics", "Politics", "Economy", "Economy"]
+
+
+def test_zh_sections_over_unnumbered_paragraphs() -> None:
+    doc = load("constructed-zh-sections.zh.txt")
+    assert doc.title is not None and doc.title.text.endswith("联合声明")
+    assert labels(doc) == [f"para.{n}" for n in range(1, 8)]
+    assert [u.section for u in doc.units] == [
+        None,
+        None,
+        "政治关系",
+        "政治关系",
+        "务实合作",
+        "务实合作",
+        "国际事务",
+    ]
+    assert [p.label for p in doc.units[4].paragraphs] == [None, "一", "二", "三"]
+    assert [b.text for b in doc.closing] == ["2025年4月23日于北京"]
+
+
+def test_white_house_sections_and_end_mark() -> None:
+    doc = load("constructed-en-whitehouse.en.txt")
+    assert labels(doc) == [f"para.{n}" for n in range(1, 6)]
+    assert [u.section for u in doc.units] == [
+        None,
+        "Strengthening Our Security Partnership",
+        "Strengthening Our Security Partnership",
+        "Building Prosperity Together",
+        "Building Prosperity Together",
+    ]
+    assert [b.text for b in doc.envelope][:2] == ["###", "Related"]
+    assert doc.closing == ()
+
+
+def test_eu_bullets_inside_numbered_clauses_are_paragraphs() -> None:
+    doc = load("constructed-en-bullets.en.txt")
+    assert labels(doc) == ["1", "2", "3", "4", "5"]
+    assert counts(doc) == [1, 4, 4, 3, 1]
+    assert [p.text for p in doc.units[2].paragraphs] == [
+        "We will:",
+        "strengthen our dialogue on security and defence;",
+        "cooperate on countering hybrid threats;",
+        "work together on maritime security.",
+    ]
+    assert all(p.label is None for u in doc.units for p in u.paragraphs)
+
+
+def test_bullets_in_unnumbered_statement_continue_a_colon_sentence_only() -> None:
+    doc = load("constructed-en-bullets-unnumbered.en.txt")
+    assert labels(doc) == [f"para.{n}" for n in range(1, 6)]
+    assert counts(doc) == [1, 4, 1, 1, 1]
+    assert [u.number.text if u.number else None for u in doc.units] == [None, None, "•", "•", None]
+
+
+def test_markdown_headings_and_bold_numbers() -> None:
+    doc = load("constructed-en-markdown.en.txt")
+    assert labels(doc) == ["1", "2", "3", "4"]
+    assert [c.number.text for c in doc.clauses if c.number] == ["**1.**", "**2.**", "**3.**", "**4.**"]
+    assert [c.section for c in doc.clauses] == [
+        "Political Dialogue",
+        "Political Dialogue",
+        *["Economic Cooperation"] * 2,
+    ]
+    assert doc.clauses[0].paragraphs[0].text.startswith("The two sides will hold")
+
+
+@pytest.mark.parametrize("style", ["{n}.", "{n} .", "{n})", "{n}-", "§ {n}", "§{n}.", "**{n}.**", "({n})"])
+def test_numbering_styles(style: str) -> None:
+    body = "\n\n".join(f"{style.format(n=n)} The Sides agree on point {n}." for n in (1, 2, 3))
+    doc = parse("Joint Statement\n\n" + body + "\n", "en")
+    assert labels(doc) == ["1", "2", "3"]
+    assert doc.clauses[0].paragraphs[0].text == "The Sides agree on point 1."
+
+
+@pytest.mark.parametrize("line", ["1-й пункт повестки", "1-го числа стороны", "§ 5 of the Treaty applies."])
+def test_not_numbering(line: str) -> None:
+    marker = find_marker(line)
+    assert marker is None or marker.kind is not Kind.ARABIC or marker.label != "1"
+    if line.startswith("§"):
+        assert marker is None
+
+
+def test_first_clause_right_after_the_title() -> None:
+    doc = parse(
+        "Joint Statement of Alpha and Beta\n1. The Sides agree to cooperate.\n2. The Sides will meet.\n"
+    )
+    assert doc.title is not None and doc.title.text == "Joint Statement of Alpha and Beta"
+    assert labels(doc) == ["1", "2"] and doc.preamble == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Совместное заявление Российской Федерации и Республики Беларусь", "Joint Statement on Cooperation\n"],
+)
+def test_a_title_alone_is_one_unit(text: str) -> None:
+    doc = parse(text)
+    assert labels(doc) == ["para.1"] and doc.title is None
+    assert doc.units[0].text == text.strip()
+
+
+def test_russian_text_with_english_names() -> None:
+    text = (
+        "Совместное заявление\n\n"
+        "Президент Альфы John Smith и Президент Беты Jean Dupont провели переговоры "
+        "в рамках форума Open Future.\n\n"
+        "Стороны договорились создать совместный фонд Alpha-Beta Fund.\n"
+    )
+    doc = parse(text)
+    assert doc.language == "ru"
+    assert labels(doc) == ["para.1", "para.2"]
+
+
+def test_very_long_single_paragraph() -> None:
+    sentence = "The Sides agree to deepen cooperation in trade, energy and infrastructure."
+    # 300 sentences: docdiff.sentences is quadratic in a paragraph's length for now.
+    doc = parse("Joint Statement\n\n" + " ".join([sentence] * 300) + "\n", "en")
+    assert labels(doc) == ["para.1"]
+    assert len(doc.units[0].paragraphs[0].sentences) == 300
+
+
+def test_form_feeds_tabs_nbsp_and_byte_order_mark() -> None:
+    text = (
+        "\ufeffJoint Statement\f\n\n\t1.\tThe Sides agree.\r\n"
+        "\u00a0\u00a02.\u00a0The Sides meet.\x0c\n\u00a03. Thanks.\n"
+    )
+    doc = parse(text, "en")
+    assert labels(doc) == ["1", "2", "3"]
+    assert [c.paragraphs[0].text for c in doc.clauses] == ["The Sides agree.", "The Sides meet.", "Thanks."]
+
+
+def test_zero_width_characters_make_no_units() -> None:
+    text = (
+        "Joint Statement\n\n\u200b\n\n\u200b1. The Sides agree.\n\n\u200b\u200b\n\n2. The Sides meet.\u200b\n"
+    )
+    doc = parse(text, "en")
+    assert labels(doc) == ["1", "2"]
+    assert [c.paragraphs[0].text for c in doc.clauses] == ["The Sides agree.", "The Sides meet."]
+
+
+# --- envelopes ----------------------------------------------------------------------------------
+
+
+def test_attribution_without_colon_inner_quotes_and_news_tail() -> None:
+    doc = load("constructed-ru-quoted.ru.txt")
+    envelope = [b.text for b in doc.envelope]
+    assert envelope[2] == "В совместном заявлении, в частности, говорится"
+    assert envelope[3:6] == ["«", "»", ", — говорится в документе."]
+    assert envelope[6].startswith("Ранее в ходе переговоров") and envelope[7].startswith("Читайте также")
+    assert labels(doc) == ["para.1", "para.2", "para.3"]
+    assert doc.units[0].text.startswith("Стороны подтверждают „особый“ характер")
+    assert doc.units[2].text.endswith("в 2026 году")
+
+
+def test_news_quoting_some_clauses_keeps_the_first_quotation_only() -> None:
+    text = (
+        "Лидеры провели переговоры в Москве.\n\nВ заявлении говорится:\n\n"
+        "«Стороны подтверждают союзнический характер отношений».\n\n"
+        "Кроме того, президенты отметили: «Стороны продолжат сотрудничество».\n\n"
+        "Встреча продлилась три часа.\n"
+    )
+    doc = parse(text, "ru")
+    assert labels(doc) == ["para.1"]
+    assert doc.units[0].text == "Стороны подтверждают союзнический характер отношений"
+    assert doc.envelope[-1].text == "Встреча продлилась три часа."
+
+
+def test_short_news_story_attribution_is_found() -> None:
+    text = (
+        "Лидеры подписали заявление.\n\nВ заявлении говорится:\n\n"
+        "«Стороны подтверждают дружбу.\n\nСтороны продолжат сотрудничество».\n"
+    )
+    doc = parse(text, "ru")
+    assert [b.text for b in doc.envelope] == [
+        "Лидеры подписали заявление.",
+        "В заявлении говорится:",
+        "«",
+        "»",
+        ".",
+    ]
+    assert labels(doc) == ["para.1", "para.2"]
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+_ANY_CHAR = st.characters(codec="utf-8")
+_PIECES = st.one_of(
+    st.text(_ANY_CHAR, max_size=40),
+    st.sampled_from(
+        ["\n", "\r\n", "\r", "\n\n", "\f", "\t", "\x00", "\x1c", "\u2028", "\u200b", "\u00a0", "\ufeff"]
+    ),
+    st.sampled_from(
+        [
+            "1. ",
+            "(a) ",
+            "Статья 2 ",
+            "一、",
+            "（一）",
+            "• ",
+            "— ",
+            "«",
+            "»",
+            "„",
+            "“",
+            "**1.** ",
+            "## ",
+            "§ 3 ",
+        ]
+    ),
+    st.sampled_from(
+        [
+            "Joint Statement",
+            "Москва, 13 марта 2025 года",
+            "говорится:",
+            "###",
+            "The Sides agree.",
+            "сотрудни-",
+        ]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_segment_never_crashes(text: str) -> None:
+    try:
+        doc = segment(text, language="en")
+    except ParseError:
+        assert not text.strip()
+        return
+    check_spans(doc)
+
+
+def test_one_megabyte_of_wrapped_text_is_fast() -> None:
+    paragraph = textwrap.fill(
+        "The Sides agree to deepen cooperation in trade, energy and infrastructure. " * 15, 72
+    )
+    text = "Joint Statement\n" + "\n".join(f"{n}. {paragraph}" for n in range(1, 900))
+    assert len(text) > 1_000_000
+    started = time.perf_counter()
+    chunks = split_chunks(text)
+    assert len(chunks) == 900
+    assert time.perf_counter() - started < 3  # the segmenter's own rules
+    started = time.perf_counter()
+    doc = segment(text, language="en")
+    assert time.perf_counter() - started < 20  # with sentences, metadata and annotation
+    assert len(doc.clauses) == 899
