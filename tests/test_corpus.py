@@ -147,6 +147,7 @@ def test_save_and_open_round_trip(corpus: Corpus, folder: Path, tmp_path: Path) 
     assert opened.skipped == corpus.skipped
     query = load(folder / "in-us-2021.en.txt")
     assert opened.rank(query, k=4) == corpus.rank(query, k=4)
+    assert opened.formulas(executor=InlineExecutor()) == corpus.formulas(executor=InlineExecutor())
     corpus.save(target)  # replacing an existing index works
     assert Corpus.open(target).entries == corpus.entries
 
@@ -287,8 +288,10 @@ def test_executors_give_identical_results(folder: Path, corpus: Corpus, make: ty
     with make(max_workers=2) as pool:
         built = Corpus.build(folder, executor=pool)
         matrix = built.matrix(executor=pool)
+        formulas = built.formulas(executor=pool)
     assert built.entries == corpus.entries
     assert built.skipped == corpus.skipped
+    assert formulas == corpus.formulas(executor=InlineExecutor())
     assert matrix == corpus.matrix(executor=InlineExecutor())
     query = load(folder / "jp-us-2024.en.txt")
     assert built.rank(query) == corpus.rank(query)

@@ -26,7 +26,7 @@ from .matrix import Matrix, compute_matrix
 from .parallel import InlineExecutor, Progress, chunk_size, default_executor, run_chunks
 from .rank import ClauseMatch, RankResult, Scoring, rank_entries
 from .report import formulas_report, matrix_report, rank_report
-from .variants import FormulaTable, formula_table
+from .variants import FormulaHit, FormulaTable, find_hits, formula_table
 from .weights import Weights
 
 __all__ = [
@@ -59,6 +59,7 @@ class Corpus:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.skipped: tuple[Skipped, ...] = tuple(skipped)
         self._weights: Weights | None = None
+        self._hits: list[tuple[FormulaHit, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -137,16 +138,25 @@ class Corpus:
         identical text).  ``scoring`` weighs the score's components
         (:class:`Scoring`'s defaults when ``None``).
         """
-        query = entry_of(document, formulas=False)
+        query = entry_of(document)
         return rank_entries(query, self.entries, self.weights, k, scoring=scoring or Scoring())
 
     def matrix(self, *, executor: Executor | None = None, progress: Progress | None = None) -> Matrix:
         """The similarity of every pair of statements (symmetric, 1.0 on the diagonal)."""
         return compute_matrix(self.entries, self.weights, executor=executor, progress=progress)
 
-    def formulas(self) -> FormulaTable:
-        """For each lexicon formula, which statements use it and in which wording."""
-        return formula_table(self.entries)
+    def formulas(self, *, executor: Executor | None = None, progress: Progress | None = None) -> FormulaTable:
+        """For each lexicon formula, which statements use it and in which wording.
+
+        The search runs over the stored units, spread over ``executor`` like
+        :meth:`build`, once per corpus object.
+        """
+        if self._hits is None:
+            items = [(e.language, e.units) for e in self.entries]
+            with default_executor(executor, len(items)) as pool:
+                size = chunk_size(len(items), pool)
+                self._hits = run_chunks(find_hits, items, executor=pool, chunk=size, progress=progress)
+        return formula_table(self.entries, self._hits)
 
 
 def open_or_build(path: str, *, executor: Executor | None = None, progress: Progress | None = None) -> Corpus:

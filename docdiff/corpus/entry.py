@@ -2,8 +2,8 @@
 
 An :class:`Entry` is everything ranking, the matrix and the formula table
 need, so an index file answers queries without the original files: the
-metadata, every unit's label, text and terms, the statement's term counts
-and the lexicon formulas found in it.  :func:`entry_of` turns a parsed
+metadata, every unit's label, text and terms, and the statement's term
+counts.  :func:`entry_of` turns a parsed
 :class:`~docdiff.model.Document` into one; :func:`index_paths` and
 :func:`index_items` are the picklable work functions that executors run
 over chunks of the input.
@@ -25,7 +25,7 @@ from ..model import Document
 from ..options import DEFAULT_MAX_BYTES
 from ..tokens import terms
 
-__all__ = ["Entry", "FormulaHit", "Unit", "digest", "entry_of", "index_items", "index_paths"]
+__all__ = ["Entry", "Unit", "digest", "entry_of", "index_items", "index_paths"]
 
 #: The label of the one pseudo-unit of a statement in which no unit was found.
 WHOLE_TEXT = "text"
@@ -38,15 +38,6 @@ class Unit:
     label: str
     text: str
     terms: tuple[str, ...]
-
-
-@frozen
-class FormulaHit:
-    """A lexicon formula found in a statement: the formula id, the unit label, the words matched."""
-
-    id: str
-    label: str
-    text: str
 
 
 @frozen
@@ -66,7 +57,6 @@ class Entry:
     digest: str
     units: tuple[Unit, ...]
     counts: tuple[tuple[str, int], ...]
-    formulas: tuple[FormulaHit, ...] = ()
 
 
 def digest(text: str) -> str:
@@ -74,14 +64,8 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _formulas(document: Document) -> tuple[FormulaHit, ...]:
-    from ..formulas import find_formulas
-
-    return tuple(FormulaHit(o.id, o.label, o.text) for o in find_formulas(document))
-
-
-def entry_of(document: Document, *, formulas: bool = True) -> Entry:
-    """The corpus entry of a parsed statement (``formulas=False`` skips the formula search)."""
+def entry_of(document: Document) -> Entry:
+    """The corpus entry of a parsed statement."""
     language = document.language
     units = tuple(Unit(u.label, u.text, tuple(terms(u.text, language))) for u in document.units)
     if not units:
@@ -106,7 +90,6 @@ def entry_of(document: Document, *, formulas: bool = True) -> Entry:
         digest=digest(document.source),
         units=units,
         counts=tuple(sorted(counts.items())),
-        formulas=_formulas(document) if formulas else (),
     )
 
 

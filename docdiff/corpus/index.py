@@ -9,7 +9,6 @@ Tables (``docs/corpus.md`` describes them for people who query the file):
 * ``units(statement, ordinal, label, text, terms)``: ``terms`` the unit's
   terms in order, space-separated (terms never hold whitespace);
 * ``vocabulary(term, df)``: how many statements hold each term;
-* ``formulas(statement, ordinal, formula, label, text)``: lexicon formulas;
 * ``skipped(path, reason)``: files left out when the corpus was built.
 
 Idf weights and postings are derived from these when the file is opened,
@@ -29,7 +28,7 @@ from collections.abc import Sequence
 
 from ..collect import Skipped
 from ..errors import InputError
-from .entry import Entry, FormulaHit, Unit
+from .entry import Entry, Unit
 
 __all__ = ["SCHEMA", "read_index", "write_index"]
 
@@ -45,9 +44,6 @@ CREATE TABLE units (
     statement INTEGER NOT NULL REFERENCES statements(id), ordinal INTEGER NOT NULL,
     label TEXT NOT NULL, text TEXT NOT NULL, terms TEXT NOT NULL, PRIMARY KEY (statement, ordinal));
 CREATE TABLE vocabulary (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE formulas (
-    statement INTEGER NOT NULL REFERENCES statements(id), ordinal INTEGER NOT NULL,
-    formula TEXT NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (statement, ordinal));
 CREATE TABLE skipped (ordinal INTEGER PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE INDEX statements_digest ON statements(digest);
 """
@@ -105,10 +101,6 @@ def _fill(connection: sqlite3.Connection, entries: Sequence[Entry], skipped: Seq
                 "INSERT INTO units VALUES (?, ?, ?, ?, ?)",
                 [(number, k, u.label, u.text, " ".join(u.terms)) for k, u in enumerate(e.units)],
             )
-            connection.executemany(
-                "INSERT INTO formulas VALUES (?, ?, ?, ?, ?)",
-                [(number, k, f.id, f.label, f.text) for k, f in enumerate(e.formulas)],
-            )
         connection.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(df.items()))
         connection.executemany(
             "INSERT INTO skipped VALUES (?, ?, ?)", [(k, s.path, s.reason) for k, s in enumerate(skipped)]
@@ -154,11 +146,6 @@ def _read(connection: sqlite3.Connection, name: str) -> tuple[list[Entry], list[
         "SELECT statement, label, text, terms FROM units ORDER BY statement, ordinal"
     ):
         units.setdefault(statement, []).append(Unit(label, text, tuple(terms.split())))
-    formulas: dict[int, list[FormulaHit]] = {}
-    for statement, formula, label, text in connection.execute(
-        "SELECT statement, formula, label, text FROM formulas ORDER BY statement, ordinal"
-    ):
-        formulas.setdefault(statement, []).append(FormulaHit(formula, label, text))
     entries = [
         Entry(
             path=path,
@@ -169,7 +156,6 @@ def _read(connection: sqlite3.Connection, name: str) -> tuple[list[Entry], list[
             digest=digest,
             units=tuple(units.get(number, ())),
             counts=tuple(sorted(json.loads(terms).items())),
-            formulas=tuple(formulas.get(number, ())),
         )
         for number, path, title, date, parties, language, digest, terms in connection.execute(
             "SELECT id, path, title, date, parties, language, digest, terms FROM statements ORDER BY id"

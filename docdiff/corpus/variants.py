@@ -6,6 +6,11 @@ are the same variant when they are equal after
 ``normalize(casefold=True)`` (typography and case never make a variant).
 Variants are ordered by how many times they occur; the first, the most
 common, is the base, and every other variant carries its word diff from it.
+
+Formulas are looked for in the stored units (preamble and clauses), not at
+index time: indexing for ranking stays fast, an opened index answers
+without the original files, and the news envelope around a statement (the
+reporter's words, not the parties') is left out.
 """
 
 from __future__ import annotations
@@ -15,16 +20,35 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from ..formulas import formula_lexicon
+from ..formulas import find_formulas, formula_lexicon
 from ..inline import word_diff
+from ..model import Clause, Document, Metadata, Paragraph, Span
 from ..normalize import normalize
 from ..result import Edit
-from .entry import Entry
+from .entry import Entry, Unit
 
-__all__ = ["FORMULAS_SCHEMA", "FormulaTable", "FormulaUsage", "Use", "Variant", "formula_table"]
+__all__ = [
+    "FORMULAS_SCHEMA",
+    "FormulaHit",
+    "FormulaTable",
+    "FormulaUsage",
+    "Use",
+    "Variant",
+    "find_hits",
+    "formula_table",
+]
 
 #: The ``schema`` value of the formula table JSON.
 FORMULAS_SCHEMA = "docdiff/corpus-formulas@1"
+
+
+@frozen
+class FormulaHit:
+    """A lexicon formula found in a statement: the formula id, the unit label, the words matched."""
+
+    id: str
+    label: str
+    text: str
 
 
 @frozen
@@ -114,12 +138,41 @@ def _inline(edits: Sequence[Edit]) -> str:
     return "".join(marks[e.op.value].format(e.text) for e in edits)
 
 
-def formula_table(entries: Sequence[Entry]) -> FormulaTable:
-    """Group the formula uses stored in ``entries`` into variants (see the module docstring)."""
+def _document(units: Sequence[Unit], language: str) -> Document:
+    """A document made of the stored units, each paragraph where it was, for the formula search."""
+    source_parts: list[str] = []
+    clauses = []
+    offset = 0
+    for ordinal, unit in enumerate(units, 1):
+        paragraphs = []
+        # Unit texts are their paragraphs joined by a blank line (Clause.text).
+        for text in unit.text.split("\n\n"):
+            if offset:
+                source_parts.append("\n\n")
+                offset += 2
+            paragraphs.append(Paragraph(Span(offset, offset + len(text)), text))
+            source_parts.append(text)
+            offset += len(text)
+        span = Span(paragraphs[0].span.start, paragraphs[-1].span.end)
+        clauses.append(Clause(unit.label, ordinal, span, paragraphs))
+    return Document("".join(source_parts), Metadata(language), clauses)
+
+
+def find_hits(items: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[FormulaHit, ...]]:
+    """The formulas found in each ``(language, units)`` statement (a picklable work function)."""
+    out = []
+    for language, units in items:
+        found = find_formulas(_document(units, language)) if units else ()
+        out.append(tuple(FormulaHit(o.id, o.label, o.text) for o in found))
+    return out
+
+
+def formula_table(entries: Sequence[Entry], hits: Sequence[Sequence[FormulaHit]]) -> FormulaTable:
+    """Group the formulas found in ``entries`` (``hits[i]`` for entry ``i``) into variants."""
     # (formula, language) -> variant key -> list of (wording, Use), in corpus order.
     found: dict[tuple[str, str], dict[str, list[tuple[str, Use]]]] = {}
-    for entry in entries:
-        for hit in entry.formulas:
+    for entry, entry_hits in zip(entries, hits, strict=True):
+        for hit in entry_hits:
             key = normalize(hit.text, casefold=True).text
             found.setdefault((hit.id, entry.language), {}).setdefault(key, []).append(
                 (hit.text, Use(entry.path, hit.label))
