@@ -3,14 +3,16 @@
 :func:`segment` is the one entry point.  The stages run in order, each a
 small module:
 
-1. :mod:`.chunks` cuts the text into trimmed paragraphs with offsets;
+1. :mod:`.chunks` cuts the text into trimmed paragraphs with offsets
+   (joining hard-wrapped lines, cutting glued paragraphs);
 2. :mod:`.envelope` takes off the news wrapper (headline, lead, attribution
    line, wrapping quotes, site matter);
 3. :mod:`.frame` finds the statement's title, dateline and closing;
 4. :mod:`.body` (with :mod:`.numbering` and :mod:`.markers`) splits the rest
    into preamble paragraphs and units;
 5. sentences are split per paragraph, metadata extracted, and every sentence
-   annotated with the parties found.
+   annotated with the parties found; wrapped lines are read as one line
+   (:mod:`.analysis`) without changing any span.
 
 Every offset is a code point into the source as given; nothing is rewritten,
 and the parts together cover every non-whitespace character.

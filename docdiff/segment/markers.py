@@ -1,9 +1,11 @@
 """Printed numbering and bullets at the start of a chunk, and heading-like lines.
 
 :func:`find_marker` recognises, at the very start of a text, the numbering
-styles joint statements use: ``1.`` ``1)`` ``(1)`` ``3.1`` ``IV.`` ``一、``
-``（一）`` ``(a)`` ``a)`` ``A.``, article headings (``Статья 1``,
-``Article 1``, ``第一条``) and bullets (``——``, ``•``).  Values are turned
+styles joint statements use: ``1.`` ``1 .`` ``1)`` ``1-`` ``(1)`` ``3.1``
+``IV.`` ``一、`` ``（一）`` ``(a)`` ``a)`` ``A.``, Markdown ``**1.**``, article
+headings (``Статья 1``, ``Article 1``, ``§ 1``, ``第一条``) and bullets
+(``——``, ``•``, ``-``, ``*``, ``●`` ...).  Dates, headings and invisible
+characters are recognised here too, so every stage shares one definition.  Values are turned
 into numbers so the caller can check that a sequence is plausible.
 """
 
