@@ -58,6 +58,8 @@ _ZH_CANDIDATE_RE = re.compile(
     rf"|[。！？!?]+[{re.escape(_CLOSERS)}]*"
 )
 _WORD_BEFORE_RE = re.compile(r"[\w.]*\w$")
+# No abbreviation or initial is longer than this; a longer "word" is not one.
+_LEFT_WORD_WINDOW = 64
 
 
 def _words(text: str) -> frozenset[str]:
@@ -90,6 +92,7 @@ class _Candidate:
     language: str
     start: int  # first character of the mark (or the line break)
     end: int  # boundary position: after the mark and its closing quotes
+    first: int = 0  # the first non-whitespace character of the text
 
     @property
     def mark(self) -> str:
@@ -109,7 +112,9 @@ class _Candidate:
     @property
     def left_word(self) -> str:
         """The word (with internal periods, e.g. ``т.е``) just before the mark."""
-        found = _WORD_BEFORE_RE.search(self.text, 0, self.start)
+        # Search a bounded window: from the paragraph start the regex would
+        # retry at every position, quadratic in the paragraph's length.
+        found = _WORD_BEFORE_RE.search(self.text, max(0, self.start - _LEFT_WORD_WINDOW), self.start)
         return found.group() if found else ""
 
     @property
@@ -129,7 +134,7 @@ def split_newline(c: _Candidate) -> bool | None:
 
 def join_empty_left(c: _Candidate) -> bool | None:
     """A mark at the very start ("... and so on") cannot end a sentence."""
-    return False if not c.text[: c.start].strip() else None
+    return False if c.start <= c.first else None
 
 
 def join_no_space_after(c: _Candidate) -> bool | None:
@@ -229,10 +234,12 @@ def _decide(text: str, language: str) -> list[tuple[int, bool, str]]:
     """Every candidate as (boundary position, split?, deciding rule name)."""
     pattern, rules = _rules_for(language)
     decisions: list[tuple[int, bool, str]] = []
+    last = len(text.rstrip())
+    first = len(text) - len(text.lstrip())
     for found in pattern.finditer(text):
-        if not text[found.end() :].strip():
+        if found.end() >= last:
             continue  # the end of the text is the end of a sentence anyway
-        candidate = _Candidate(text, language, found.start(), found.end())
+        candidate = _Candidate(text, language, found.start(), found.end(), first)
         for rule in rules:
             verdict = rule(candidate)
             if verdict is not None:
