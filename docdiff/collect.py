@@ -17,7 +17,7 @@ from .errors import DocdiffError, InputError
 from .model import Document
 from .options import DEFAULT_MAX_BYTES
 
-__all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "expand_paths", "load_many"]
+__all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "expand_paths", "load_many", "load_one"]
 
 #: File name endings taken as statements when a folder is walked.
 STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn")
@@ -57,12 +57,29 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             yield str(path)
 
 
+def load_one(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+    annotate: bool = True,
+) -> Document | Skipped:
+    """Load one statement, or say why it was skipped; never raises a :class:`DocdiffError`."""
+    from .read import load
+
+    try:
+        return load(path, max_bytes=max_bytes, language=language, annotate=annotate)
+    except DocdiffError as error:
+        return Skipped(os.fspath(path), str(error))
+
+
 def load_many(
     paths: Iterable[str | os.PathLike[str]],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     language: str | None = None,
     strict: bool = False,
+    annotate: bool = True,
 ) -> Loaded:
     """Load every statement under ``paths``; with ``strict`` the first failure raises.
 
@@ -73,12 +90,14 @@ def load_many(
     documents: list[Document] = []
     skipped: list[Skipped] = []
     for path in expand_paths(paths):
-        try:
-            documents.append(load(path, max_bytes=max_bytes, language=language))
-        except DocdiffError as error:
-            if strict:
-                raise
-            skipped.append(Skipped(path, str(error)))
+        if strict:
+            documents.append(load(path, max_bytes=max_bytes, language=language, annotate=annotate))
+            continue
+        found = load_one(path, max_bytes=max_bytes, language=language, annotate=annotate)
+        if isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            documents.append(found)
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
         raise InputError(f"no statement could be loaded ({reasons})")

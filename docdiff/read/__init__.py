@@ -67,23 +67,30 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def load(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+    annotate: bool = True,
 ) -> Document:
     """Read the statement at ``path`` (text, HTML or Akoma Ntoso, any supported encoding).
 
     The size is checked with ``os.stat`` before anything is read; files
     over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,
     as are missing paths, directories, empty, binary and undecodable files.
-    ``language`` (ISO 639-1) overrides detection.  ``Document.path`` is
-    ``path`` as given.
+    ``language`` (ISO 639-1) overrides detection; ``annotate=False`` skips
+    sentence annotation (see :func:`docdiff.segment.segment`).
+    ``Document.path`` is ``path`` as given.
     """
     name = os.fspath(path)
     data = _read_bytes(name, max_bytes)
     text = decode(data, name=name)
-    return loads(text, language=language, path=name)
+    return loads(text, language=language, path=name, annotate=annotate)
 
 
-def loads(text: str, *, language: str | None = None, path: str | None = None) -> Document:
+def loads(
+    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
+) -> Document:
     """Parse an already decoded statement; the format is told by content.
 
     ``path`` only names the document (in errors and ``Document.path``).
@@ -100,7 +107,7 @@ def loads(text: str, *, language: str | None = None, path: str | None = None) ->
     if kind == "text":
         from ..segment import segment
 
-        document = segment(text, language=language, path=path, format="text")
+        document = segment(text, language=language, path=path, format="text", annotate=annotate)
     else:
         why = unsafe_doctype(text)
         if why is not None:
@@ -108,11 +115,11 @@ def loads(text: str, *, language: str | None = None, path: str | None = None) ->
         if kind == "html":
             from .html import read_html
 
-            document = read_html(text, language=language, path=path)
+            document = read_html(text, language=language, path=path, annotate=annotate)
         else:
             from .akn import read_akn
 
-            document = read_akn(text, language=language, path=path)
+            document = read_akn(text, language=language, path=path, annotate=annotate)
     if document.path != path or document.format != kind:
         document = attrs.evolve(document, path=path, format=kind)
     return document

@@ -291,7 +291,9 @@ def _flatten(doc: etree._Element) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def read_akn(text: str, *, language: str | None = None, path: str | None = None) -> Document:
+def read_akn(
+    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
+) -> Document:
     """Parse Akoma Ntoso XML into a :class:`Document` (see the module docstring)."""
     name = path or "<xml>"
     root = parse_xml(text, name=name)
@@ -318,7 +320,9 @@ def read_akn(text: str, *, language: str | None = None, path: str | None = None)
     flat = _flatten(doc)
     if not flat.strip():
         raise ParseError(f"{name}: found no text in this Akoma Ntoso document")
-    document = segment(flat, language=language or _frbr_language(root), path=path, format="akn")
+    document = segment(
+        flat, language=language or _frbr_language(root), path=path, format="akn", annotate=annotate
+    )
     title = root.find(f".//{_A}docTitle")
     if document.metadata.title is None and title is not None and _text(title).strip():
         document = attrs.evolve(

@@ -375,7 +375,9 @@ def extract(text: str, *, name: str = "<html>") -> tuple[str, str | None]:
     return "\n\n".join(blocks) + ("\n" if blocks else ""), page_title or None
 
 
-def read_html(text: str, *, language: str | None = None, path: str | None = None) -> Document:
+def read_html(
+    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
+) -> Document:
     """Parse an HTML page into a :class:`Document` whose source is the extracted text."""
     from ..segment import segment
 
@@ -385,7 +387,7 @@ def read_html(text: str, *, language: str | None = None, path: str | None = None
         raise ParseError(
             f"{name}: found no statement text in this HTML page; check that it is the right page"
         )
-    document = segment(extracted, language=language, path=path, format="html")
+    document = segment(extracted, language=language, path=path, format="html", annotate=annotate)
     if document.metadata.title is None and title:
         document = attrs.evolve(document, metadata=attrs.evolve(document.metadata, title=title))
     return document

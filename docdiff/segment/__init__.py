@@ -43,13 +43,18 @@ def _block(source: str, start: int, end: int) -> Block:
     return Block(Span(start, end), source[start:end])
 
 
-def _with_sentences(clause: Clause, source: str, language: str, parties: Sequence[str]) -> Clause:
+def _with_sentences(
+    clause: Clause, source: str, language: str, parties: Sequence[str], *, annotated: bool = True
+) -> Clause:
     paragraphs: list[Paragraph] = []
     for paragraph in clause.paragraphs:
         sentences = []
         # Wrapped lines are read as one line; the spans stay on the source.
         for start, end in split_sentences(unwrapped(paragraph.text), language, paragraph.span.start):
             text = source[start:end]
+            if not annotated:
+                sentences.append(Sentence(Span(start, end), text))
+                continue
             found = annotate(dehyphenated(text), language, tuple(parties))
             sentences.append(
                 Sentence(
@@ -79,13 +84,20 @@ def _frame(source: str, body: tuple[Chunk, ...]) -> tuple[Block | None, Block | 
 
 
 def segment(
-    source: str, *, language: str | None = None, path: str | None = None, format: str = "text"
+    source: str,
+    *,
+    language: str | None = None,
+    path: str | None = None,
+    format: str = "text",
+    annotate: bool = True,
 ) -> Document:
     """Parse the decoded text of a statement into a :class:`~docdiff.model.Document`.
 
     ``source`` may use any newline style; offsets are code points into it.
     ``language`` (ISO 639-1) is detected when not given.  ``path`` and
-    ``format`` are recorded on the document.  Raises
+    ``format`` are recorded on the document.  With ``annotate`` false,
+    sentences carry no actor, commitment or intensity (a lighter parse, for
+    indexing many statements, where only the words matter).  Raises
     :class:`~docdiff.errors.ParseError` when there is no statement text.
     """
     if not source.strip():
@@ -116,8 +128,8 @@ def segment(
     return Document(
         source=source,
         metadata=metadata,
-        clauses=tuple(_with_sentences(c, source, lang, parties) for c in clauses),
-        preamble=tuple(_with_sentences(c, source, lang, parties) for c in preamble),
+        clauses=tuple(_with_sentences(c, source, lang, parties, annotated=annotate) for c in clauses),
+        preamble=tuple(_with_sentences(c, source, lang, parties, annotated=annotate) for c in preamble),
         envelope=tuple(head + tail),
         title=title,
         dateline=dateline,
