@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .errors import DocdiffError, InputError
+from .collect import Skipped
+from .errors import DocdiffError, InputError, OptionsError
 from .options import DEFAULT_MAX_BYTES, Options
 
 __all__ = ["build_parser", "main"]
@@ -121,6 +122,25 @@ def build_parser() -> argparse.ArgumentParser:
     formulas.add_argument("paths", nargs="+", metavar="PATH", help="statements, or folders of statements")
     _add_output(formulas, ("json", "text"), "text")
     _add_reading(formulas)
+
+    rank = commands.add_parser("rank", help="rank the statements of a corpus by likeness to one")
+    rank.add_argument("query", metavar="QUERY", help="the statement to look for")
+    rank.add_argument("corpus", metavar="CORPUS", help="a folder of statements, or a saved corpus index")
+    rank.add_argument(
+        "-k", type=int, default=10, metavar="N", help="how many statements to list (default 10)"
+    )
+    _add_output(rank, ("json", "text"), "text")
+    _add_reading(rank)
+
+    matrix = commands.add_parser("matrix", help="all-pairs similarity of the statements of a corpus")
+    matrix.add_argument("corpus", metavar="CORPUS", help="a folder of statements, or a saved corpus index")
+    _add_output(matrix, ("csv", "json", "html"), "csv")
+
+    index = commands.add_parser("index", help="build a corpus index and save it to one file")
+    index.add_argument("corpus", metavar="FOLDER", help="a folder of statements")
+    index.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the index file to write (SQLite)"
+    )
     return parser
 
 
@@ -190,14 +210,77 @@ def _run_phrases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def draw(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total if total else width
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return draw
+
+
+def _report_skipped(skipped: Sequence[Skipped]) -> None:
+    for item in skipped:
+        print(f"docdiff: skipped {item.path}: {item.reason}", file=sys.stderr)
+
+
 def _run_formulas(args: argparse.Namespace) -> int:
     from .collect import load_many
     from .render.formulas import render_formula_table
 
+    folders = [p for p in args.paths if os.path.isdir(p)]
+    if folders and len(args.paths) == 1:
+        # A folder is a corpus: the table of wordings and variants across it.
+        from .corpus import Corpus, formulas_report
+
+        corpus = Corpus.build(folders[0], progress=_progress("indexing"), max_bytes=args.max_size)
+        _report_skipped(corpus.skipped)
+        _write(formulas_report(corpus, args.format), args.output)
+        return EXIT_OK
     loaded = load_many(args.paths, max_bytes=args.max_size, language=args.language)
-    for skipped in loaded.skipped:
-        print(f"docdiff: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    _report_skipped(loaded.skipped)
     _write(render_formula_table(loaded.documents, args.format), args.output)
+    return EXIT_OK
+
+
+def _run_rank(args: argparse.Namespace) -> int:
+    from .corpus import open_or_build, rank_report
+    from .model import Document
+
+    if args.k < 1:
+        raise OptionsError(f"-k must be at least 1, got {args.k}")
+    query = _load(args.query, args)
+    assert isinstance(query, Document)
+    corpus = open_or_build(args.corpus, progress=_progress("indexing"))
+    _report_skipped(corpus.skipped)
+    _write(rank_report(query, corpus, args.k, args.format), args.output)
+    return EXIT_OK
+
+
+def _run_matrix(args: argparse.Namespace) -> int:
+    from .corpus import matrix_report, open_or_build
+
+    corpus = open_or_build(args.corpus, progress=_progress("indexing"))
+    _report_skipped(corpus.skipped)
+    _write(matrix_report(corpus, args.format), args.output)
+    return EXIT_OK
+
+
+def _run_index(args: argparse.Namespace) -> int:
+    from .corpus import Corpus
+
+    if not os.path.isdir(args.corpus):
+        raise InputError(f"{args.corpus}: not a folder; give a folder of statements to index")
+    corpus = Corpus.build(args.corpus, progress=_progress("indexing"))
+    _report_skipped(corpus.skipped)
+    corpus.save(args.output)
+    print(f"indexed {len(corpus)} statement(s) into {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -206,6 +289,9 @@ _COMMANDS = {
     "compare": _run_compare,
     "phrases": _run_phrases,
     "formulas": _run_formulas,
+    "rank": _run_rank,
+    "matrix": _run_matrix,
+    "index": _run_index,
 }
 
 

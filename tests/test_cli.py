@@ -142,3 +142,91 @@ def test_cp1251_and_utf16_files_parse_like_utf8(capsys, tmp_path):
         code, out, err = run(capsys, "parse", path, "--format", "text")
         assert code == 0, err
         assert out == reference
+
+
+def test_rank_json_leaves_the_query_out_and_puts_its_revision_first(capsys):
+    code, out, _ = run(capsys, "rank", SEED, ROOT / "seeds", "-k", "3", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    schema = json.loads(resources.files("docdiff.schemas").joinpath("rank-1.json").read_text("utf-8"))
+    jsonschema.validate(data, schema)
+    paths = [r["path"] for r in data["results"]]
+    assert len(paths) == 3
+    assert str(SEED) not in paths
+    assert paths[0].endswith("az-cn-2025-04-revised.ru.txt")
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_rank_rejects_k_below_one(capsys):
+    code, _, err = run(capsys, "rank", SEED, ROOT / "seeds", "-k", "0")
+    assert_one_line_error(code, err)
+
+
+def test_index_then_rank_and_matrix_from_the_index(capsys, tmp_path):
+    index = tmp_path / "seeds.sqlite"
+    code, _, err = run(capsys, "index", ROOT / "seeds", "-o", index)
+    assert code == 0 and "indexed" in err
+    _, from_folder, _ = run(capsys, "rank", SEED, ROOT / "seeds", "--format", "json")
+    _, from_index, _ = run(capsys, "rank", SEED, index, "--format", "json")
+    assert json.loads(from_index)["results"] == json.loads(from_folder)["results"]
+    code, csv_text, _ = run(capsys, "matrix", index)
+    assert code == 0
+    rows = csv_text.strip().splitlines()
+    assert len(rows) == len(rows[0].split(",")) > 2
+
+
+def test_corpus_folder_with_bad_files_reports_and_goes_on(capsys, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("az-cn-2025-04.ru.txt", "az-cn-2025-04-revised.ru.txt", "constructed-ru-news.ru.txt"):
+        (folder / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(PNG * 20)
+    code, out, err = run(capsys, "matrix", folder, "--format", "json")
+    assert code == 0
+    assert "skipped" in err and "empty.txt" in err and "image.txt" in err
+    assert "\r" not in err  # no progress bar when stderr is not a terminal
+    json.loads(out)
+
+
+def test_formulas_on_a_folder_gives_the_variant_table(capsys):
+    code, out, _ = run(capsys, "formulas", ROOT / "seeds", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data
+
+
+def test_compare_check_exit_codes(capsys, tmp_path):
+    code, _, _ = run(capsys, "compare", SEED, REVISED, "--check", "--format", "json", "--no-phrases")
+    assert code == 1
+    code, _, _ = run(capsys, "compare", SEED, SEED, "--check", "--no-phrases")
+    assert code == 0
+    formal = tmp_path / "formal.txt"
+    formal.write_text(SEED.read_text("utf-8").replace("Стороны", "стороны", 3).replace(" - ", " — "), "utf-8")
+    code, out, _ = run(capsys, "compare", SEED, formal, "--check", "--format", "json", "--no-phrases")
+    assert code == 0
+    assert json.loads(out)["summary"]["by_change"]["formal"] >= 1
+    code, _, _ = run(capsys, "compare", SEED, REVISED)
+    assert code == 0  # without --check, differences are not an error
+
+
+def test_compare_with_a_missing_or_hostile_file(capsys, tmp_path):
+    code, _, err = run(capsys, "compare", SEED, tmp_path / "missing.txt")
+    assert_one_line_error(code, err)
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+        "<akomaNtoso>&lol2;</akomaNtoso>",
+        "utf-8",
+    )
+    code, _, err = run(capsys, "compare", SEED, bomb)
+    assert_one_line_error(code, err)
+
+
+def test_compare_formats_are_deterministic(capsys):
+    for fmt in ("json", "text", "md", "html"):
+        _, first, _ = run(capsys, "compare", SEED, REVISED, "--format", fmt)
+        _, second, _ = run(capsys, "compare", SEED, REVISED, "--format", fmt)
+        assert first == second, fmt
+        assert first

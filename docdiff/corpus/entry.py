@@ -11,9 +11,7 @@ over chunks of the input.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import inspect
 from collections import Counter
 from collections.abc import Sequence
 
@@ -101,18 +99,6 @@ def _failure(path: str, error: Exception) -> Skipped:
     return Skipped(path, f"unexpected {type(error).__name__}: {error} (a docdiff bug: please report it)")
 
 
-@functools.cache
-def _light_parse() -> dict[str, bool]:
-    """``{"annotate": False}`` when the reader can skip sentence annotation, else ``{}``.
-
-    The corpus needs units, texts and metadata, never the per-sentence
-    actor and commitment, which cost about half of the parse.
-    """
-    from ..read import load
-
-    return {"annotate": False} if "annotate" in inspect.signature(load).parameters else {}
-
-
 def index_paths(
     paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
 ) -> list[Entry | Skipped]:
@@ -122,7 +108,9 @@ def index_paths(
     out: list[Entry | Skipped] = []
     for path in paths:
         try:
-            document = load(path, max_bytes=max_bytes, language=language, **_light_parse())
+            # The corpus needs units, texts and metadata, never the
+            # per-sentence actor and commitment, which cost half the parse.
+            document = load(path, max_bytes=max_bytes, language=language, annotate=False)
             out.append(entry_of(document))
         except Exception as error:
             out.append(_failure(path, error))
