@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 AZ = str(SEEDS / "az-cn-2025-04.ru.txt")
 AZ_REVISED = str(SEEDS / "az-cn-2025-04-revised.ru.txt")
+# Files, not the folder: a lone folder is a corpus and gets the variant table.
+SEED_FILES = sorted(str(p) for p in SEEDS.glob("*.txt"))
+RELATIVE_SEED_FILES = sorted(f"seeds/{p.name}" for p in SEEDS.glob("*.txt"))
 CORPUS = os.environ.get("DOCDIFF_CORPUS")
 
 
@@ -47,7 +50,7 @@ def validate(data: dict[str, object]) -> None:
 
 
 def test_cli_json_on_the_seeds_folder(capsys: pytest.CaptureFixture[str]) -> None:
-    data = json.loads(cli(["formulas", str(SEEDS), "--format", "json"], capsys))
+    data = json.loads(cli(["formulas", *SEED_FILES, "--format", "json"], capsys))
     validate(data)
     assert data["schema"] == FORMULAS_SCHEMA
     documents = [load(d["path"]) for d in data["documents"]]
@@ -70,7 +73,7 @@ def test_cli_text_on_the_seeds_folder(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
-    text = cli(["formulas", "seeds/"], capsys)
+    text = cli(["formulas", *RELATIVE_SEED_FILES], capsys)
     assert re.match(r"docdiff formulas: \d+ statement\(s\), \d+ formula\(s\) found\n", text)
     assert "\none-china — One-China principle (" in text
     lines = text.splitlines()
@@ -150,9 +153,9 @@ def test_shorten() -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_same_bytes_across_processes(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    here = cli(["formulas", str(SEEDS), "--format", fmt], capsys)
+    here = cli(["formulas", *SEED_FILES, "--format", fmt], capsys)
     env = {**os.environ, "PYTHONHASHSEED": "4242"}
-    args = [sys.executable, "-m", "docdiff", "formulas", str(SEEDS), "--format", fmt]
+    args = [sys.executable, "-m", "docdiff", "formulas", *SEED_FILES, "--format", fmt]
     done = subprocess.run(args, capture_output=True, env=env, cwd=ROOT, check=True)
     assert done.stdout.decode("utf-8") == here
 
