@@ -82,6 +82,7 @@ class _Compiled:
     """The lexicon for one language, compiled once."""
 
     patterns: tuple[_Pattern, ...]
+    any_pattern: re.Pattern[str]  # every pattern in one alternation: where to look first
     intensifier: re.Pattern[str]
     window: int
     collective: re.Pattern[str]
@@ -131,6 +132,7 @@ def _compiled(language: str) -> _Compiled | None:
     coordinators = "|".join(lexicon["coordinators"][language])
     return _Compiled(
         patterns=tuple(patterns),
+        any_pattern=re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), flags),
         intensifier=re.compile(_alternation(lexicon["intensifiers"][language], language), flags),
         window=int(lexicon["intensity_window"][language]),
         # Case matters in Russian: "Стороны" (the Parties) vs "стороны" (a side's).
@@ -156,17 +158,28 @@ def _is_verb(sentence: str, match: re.Match[str], compiled: _Compiled) -> bool:
 
 
 def _find_commitment(sentence: str, compiled: _Compiled) -> tuple[re.Match[str], _Pattern] | None:
-    best: tuple[re.Match[str], _Pattern] | None = None
-    for pattern in compiled.patterns:
-        for match in pattern.regex.finditer(sentence):
-            if best is not None and match.start() > best[0].start():
-                break
-            if not _is_verb(sentence, match, compiled):
+    """The leftmost commitment expression; at one position the longest, then the earlier category.
+
+    One search over the alternation of all patterns finds the leftmost
+    position where any of them matches; only there are the patterns tried
+    one by one (running each over the whole sentence cost 0.3 ms a sentence).
+    """
+    position = 0
+    while True:
+        found = compiled.any_pattern.search(sentence, position)
+        if found is None:
+            return None
+        start = found.start()
+        best: tuple[re.Match[str], _Pattern] | None = None
+        for pattern in compiled.patterns:
+            match = pattern.regex.match(sentence, start)
+            if match is None or not _is_verb(sentence, match, compiled):
                 continue
             if best is None or _better(match, pattern, *best):
                 best = (match, pattern)
-            break
-    return best
+        if best is not None:
+            return best
+        position = start + 1
 
 
 def _better(match: re.Match[str], pattern: _Pattern, best: re.Match[str], best_pattern: _Pattern) -> bool:

@@ -131,12 +131,14 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_SIZE]
     scripts: Counter[str] = Counter()
     letters: Counter[str] = Counter()
-    for ch in sample:
+    # Classify each distinct character once: Counter keeps first-seen order,
+    # so scripts are still inserted in text order (the tie-break below).
+    for ch, count in Counter(sample).items():
         script = _script(ch)
         if script is None:
             continue
-        scripts[script] += HAN_WEIGHT if script == "han" else 1
-        letters[ch] += 1
+        scripts[script] += (HAN_WEIGHT if script == "han" else 1) * count
+        letters[ch] += count
     if not scripts:
         return "und"
     # most_common breaks ties by first insertion, i.e. by position in the text.
