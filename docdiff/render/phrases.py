@@ -13,23 +13,29 @@ is built with lxml (text nodes only), Markdown escapes with
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from importlib import resources
-
-from attrs import frozen
-from lxml import html as lxml_html
-from lxml.html import builder as E
 
 from ..errors import OptionsError
-from ..formulas import FormulaOccurrence, compare_formulas, find_formulas, formula_lexicon
+from ..formulas import FormulaOccurrence
 from ..model import Document
 from ..options import Options
-from ..phrases import align_phrases
-from ..result import FormulaUse, Op, PhrasePair, PhraseSide
-from .htmlparts import NONE, Element, badge, clean, paragraphs, title_of
+from ..result import FormulaUse
+from .htmlparts import NONE
 from .json import phrases_to_json
 from .markdown import escape, inline_markdown
+from .phrase_report import (
+    PhraseReport,
+    direction_label,
+    document_facts,
+    formula_name,
+    is_changed,
+    pair_heading,
+    phrase_report,
+    report_title,
+    unit_labels,
+    wordings_of,
+)
+from .phrases_html import html_phrase_report
 from .text import inline
 
 __all__ = [
@@ -50,96 +56,6 @@ _CONTROLS = {
 _INDENT = "    "
 
 
-@frozen(kw_only=True)
-class PhraseReport:
-    """Everything a phrase report shows.
-
-    ``phrases`` and ``formulas`` are the engines' results for ``left`` and
-    ``right``; ``left_found`` / ``right_found`` every formula occurrence of
-    each document (the wordings the formulas table lists).
-    """
-
-    left: Document
-    right: Document
-    phrases: tuple[PhrasePair, ...] = ()
-    formulas: tuple[FormulaUse, ...] = ()
-    left_found: tuple[FormulaOccurrence, ...] = ()
-    right_found: tuple[FormulaOccurrence, ...] = ()
-
-
-def phrase_report(left: Document, right: Document, options: Options | None = None) -> PhraseReport:
-    """Align the phrases and compare the formulas of ``left`` and ``right``."""
-    return PhraseReport(
-        left=left,
-        right=right,
-        phrases=align_phrases(left, right, options or Options()),
-        formulas=compare_formulas(left, right),
-        left_found=find_formulas(left),
-        right_found=find_formulas(right),
-    )
-
-
-@functools.cache
-def _names() -> dict[str, str]:
-    return {f.id: f.name for f in formula_lexicon()}
-
-
-def _name(formula_id: str) -> str:
-    return _names().get(formula_id, formula_id)
-
-
-def _direction(use: FormulaUse) -> str:
-    """The direction in words: stronger/weaker/same, or which side alone has the formula."""
-    if use.direction is not None:
-        return use.direction
-    return "only left" if use.left else "only right"
-
-
-def _changed(use: FormulaUse) -> bool:
-    return any(e.op is not Op.EQUAL for e in use.edits)
-
-
-def _wordings(found: Sequence[FormulaOccurrence], formula_id: str) -> list[tuple[str, str]]:
-    """``(labels, text)`` for each distinct wording of ``formula_id``, in source order."""
-    labels: dict[str, list[str]] = {}
-    for o in found:
-        if o.id == formula_id:
-            at = labels.setdefault(o.text, [])
-            if o.label not in at:
-                at.append(o.label)
-    return [(", ".join(ls), text) for text, ls in labels.items()]
-
-
-def _facts(document: Document) -> list[tuple[str, str]]:
-    meta = document.metadata
-    return [
-        ("File", document.path or ""),
-        ("Title", title_of(document) or ""),
-        ("Date", meta.date or ""),
-        ("Place", meta.place or ""),
-        ("Parties", ", ".join(meta.parties)),
-        ("Language", meta.language),
-    ]
-
-
-def _file_name(document: Document, side: str) -> str:
-    return document.path.replace("\\", "/").rsplit("/", 1)[-1] if document.path else side
-
-
-def _title(report: PhraseReport) -> str:
-    return f"Phrases: {_file_name(report.left, 'left')} ↔ {_file_name(report.right, 'right')}"
-
-
-def _labels(sides: Sequence[PhraseSide]) -> str:
-    """The sides' unit labels, each once, in order; a dash for none."""
-    return ", ".join(dict.fromkeys(s.label for s in sides)) or NONE
-
-
-def _heading(pair: PhrasePair) -> str:
-    """``L 3 ↔ R 16``."""
-    return f"L {pair.left.label} ↔ R {pair.right.label}"
-
-
 # -- text ---------------------------------------------------------------------------------------
 
 
@@ -154,7 +70,7 @@ def _indented(lines: Sequence[str]) -> list[str]:
 def _text(report: PhraseReport) -> str:
     out = ["docdiff phrases"]
     for side, document in (("left", report.left), ("right", report.right)):
-        facts = dict(_facts(document))
+        facts = dict(document_facts(document))
         details = [facts["Title"] or "(untitled)", facts["Date"], facts["Place"], facts["Parties"]]
         out.append(_t(f"{side + ':':7}{facts['File'] or '(no path)'}"))
         out.append(_t("       " + " · ".join(d for d in [*details, facts["Language"]] if d)))
@@ -162,7 +78,7 @@ def _text(report: PhraseReport) -> str:
     if not report.phrases:
         out.append("  none")
     for pair in report.phrases:
-        heading = f"[{_heading(pair)}] score {pair.score:.2f}"
+        heading = f"[{pair_heading(pair)}] score {pair.score:.2f}"
         if pair.formula:
             heading += f" formula {pair.formula}"
         out += ["", _t(heading), *_indented(inline(pair.edits, color=False))]
@@ -170,9 +86,9 @@ def _text(report: PhraseReport) -> str:
     if not report.formulas:
         out.append("  none")
     for use in report.formulas:
-        where = f"left {_labels(use.left)}; right {_labels(use.right)}"
-        out.append(_t(f"  {use.id} ({_name(use.id)}): {_direction(use)} ({where})"))
-        if _changed(use):
+        where = f"left {unit_labels(use.left)}; right {unit_labels(use.right)}"
+        out.append(_t(f"  {use.id} ({formula_name(use.id)}): {direction_label(use)} ({where})"))
+        if is_changed(use):
             out += _indented(inline(use.edits, color=False))
     return "\n".join(out) + "\n"
 
@@ -190,31 +106,31 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
 
 
 def _md_wording(found: Sequence[FormulaOccurrence], formula_id: str) -> str:
-    items = [f"{escape(labels)}: {_md_cell(text)}" for labels, text in _wordings(found, formula_id)]
+    items = [f"{escape(labels)}: {_md_cell(text)}" for labels, text in wordings_of(found, formula_id)]
     return "<br>".join(items) or NONE
 
 
 def _md_change(use: FormulaUse) -> str:
-    if not _changed(use):
+    if not is_changed(use):
         return "same wording"
     return "<br>".join(line for line in inline_markdown(use.edits) if line)
 
 
 def _markdown(report: PhraseReport) -> str:
-    out = [f"# {escape(_title(report))}", ""]
+    out = [f"# {escape(report_title(report))}", ""]
     rows = [
         [name, _md_cell(a), _md_cell(b)]
-        for (name, a), (_, b) in zip(_facts(report.left), _facts(report.right), strict=True)
+        for (name, a), (_, b) in zip(document_facts(report.left), document_facts(report.right), strict=True)
     ]
     out += _md_table(["Field", "Left", "Right"], rows)
     out += ["", "## Formulas", ""]
     if report.formulas:
         rows = [
             [
-                f"{escape(use.id)}<br>{escape(_name(use.id))}",
+                f"{escape(use.id)}<br>{escape(formula_name(use.id))}",
                 _md_wording(report.left_found, use.id),
                 _md_wording(report.right_found, use.id),
-                _direction(use),
+                direction_label(use),
                 _md_change(use),
             ]
             for use in report.formulas
@@ -227,166 +143,11 @@ def _markdown(report: PhraseReport) -> str:
         out += ["No shared phrase.", ""]
     for index, pair in enumerate(report.phrases, 1):
         facts = [f"score {pair.score:.2f}"] + ([f"formula {escape(pair.formula)}"] if pair.formula else [])
-        out += [f"### {index}. {escape(_heading(pair))}", "", "*" + " · ".join(facts) + "*", ""]
+        out += [f"### {index}. {escape(pair_heading(pair))}", "", "*" + " · ".join(facts) + "*", ""]
         out += [*inline_markdown(pair.edits), ""]
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"
-
-
-# -- HTML ---------------------------------------------------------------------------------------
-
-
-@functools.cache
-def _css() -> str:
-    return resources.files("docdiff.render").joinpath("report.css").read_text(encoding="utf-8")
-
-
-def _html_facts(report: PhraseReport) -> Element:
-    rows = []
-    for (name, a), (_, b) in zip(_facts(report.left), _facts(report.right), strict=True):
-        rows.append(
-            E.TR(
-                E.TH(name, scope="row"),
-                E.TD(clean(a) or NONE, lang=report.left.language),
-                E.TD(clean(b) or NONE, lang=report.right.language),
-            )
-        )
-    head = E.THEAD(E.TR(*(E.TH(h, scope="col") for h in ("Field", "Left", "Right"))))
-    return E.TABLE(head, E.TBODY(*rows), E.CLASS("meta"))
-
-
-def _html_wording(found: Sequence[FormulaOccurrence], formula_id: str, lang: str) -> Element:
-    items = [
-        E.LI(E.SPAN(clean(labels), E.CLASS("label")), " ", E.SPAN(clean(text), lang=lang))
-        for labels, text in _wordings(found, formula_id)
-    ]
-    return E.TD(E.UL(*items, E.CLASS("wording")) if items else NONE)
-
-
-def _formula_id(formula_id: str) -> str:
-    return "formula-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in formula_id)
-
-
-def _html_formulas(report: PhraseReport) -> Element:
-    if not report.formulas:
-        return E.SECTION(E.H2("Formulas"), E.P("No lexicon formula in either statement."), id="formulas")
-    left_lang, right_lang = report.left.language, report.right.language
-    lang_of = {Op.DELETE: left_lang} if left_lang != right_lang else None
-    rows = []
-    for use in report.formulas:
-        diff = paragraphs(use.edits, tuple(Op), lang_of) if _changed(use) else [E.P("same wording")]
-        rows.append(
-            E.TR(
-                E.TH(E.CODE(clean(use.id)), E.BR(), clean(_name(use.id)), scope="row"),
-                _html_wording(report.left_found, use.id, left_lang),
-                _html_wording(report.right_found, use.id, right_lang),
-                E.TD(badge(_direction(use), "flag")),
-                E.TD(*diff, E.CLASS("phrase"), lang=right_lang),
-                id=_formula_id(use.id),
-            )
-        )
-    columns = ("Formula", "Left wording", "Right wording", "Direction", "Word diff (left → right)")
-    head = E.THEAD(E.TR(*(E.TH(h, scope="col") for h in columns)))
-    return E.SECTION(E.H2("Formulas"), E.TABLE(head, E.TBODY(*rows), E.CLASS("list")), id="formulas")
-
-
-def _html_phrases(report: PhraseReport) -> Element:
-    if not report.phrases:
-        return E.SECTION(E.H2("Shared phrases"), E.P("No shared phrase."), id="phrases")
-    listed = {use.id for use in report.formulas}
-    left_lang, right_lang = report.left.language, report.right.language
-    lang_of = {Op.DELETE: left_lang} if left_lang != right_lang else None
-    rows = []
-    for index, pair in enumerate(report.phrases, 1):
-        formula: list[Element | str] = []
-        if pair.formula and pair.formula in listed:
-            formula = [E.A(clean(pair.formula), href="#" + _formula_id(pair.formula))]
-        elif pair.formula:
-            formula = [clean(pair.formula)]
-        rows.append(
-            E.TR(
-                E.TD(str(index)),
-                E.TD(clean(pair.left.label)),
-                E.TD(clean(pair.right.label)),
-                E.TD(f"{pair.score:.2f}"),
-                E.TD(*formula),
-                E.TD(
-                    *(paragraphs(pair.edits, tuple(Op), lang_of) or [E.P(clean(pair.right.text))]),
-                    E.CLASS("phrase"),
-                    lang=right_lang,
-                ),
-                id=f"phrase-{index}",
-            )
-        )
-    columns = ("#", "Left", "Right", "Score", "Formula", "Phrase (left → right)")
-    head = E.THEAD(E.TR(*(E.TH(h, scope="col") for h in columns)))
-    return E.SECTION(E.H2("Shared phrases"), E.TABLE(head, E.TBODY(*rows), E.CLASS("list")), id="phrases")
-
-
-def _html_legend() -> Element:
-    entries = [
-        (E.DEL("deleted text"), "in the left statement only: struck through, red"),
-        (E.INS("inserted text"), "in the right statement only: underlined, green"),
-        (badge("stronger", "flag"), "the right wording commits more (a higher level or more intensifiers)"),
-        (badge("weaker", "flag"), "the right wording commits less"),
-        (badge("same", "flag"), "the same commitment and intensity, whatever the wording"),
-        (badge("only left", "flag"), "the formula occurs in one statement only (only right: the other)"),
-        ("Score", "matched words over the longer side of the phrase, from 0 to 1"),
-    ]
-    items = [x for sample, meaning in entries for x in (E.DT(sample), E.DD(meaning))]
-    return E.SECTION(E.H2("Legend"), E.DL(*items, E.CLASS("legend")), id="legend")
-
-
-# Elements after which a newline changes nothing: it keeps the page diffable line by line.
-_BLOCKS = frozenset(
-    [
-        *("html", "head", "meta", "title", "style", "body", "header", "nav", "main", "section", "footer"),
-        *("table", "thead", "tbody", "tr", "th", "td", "div", "p", "ul", "li", "dl", "dt", "dd", "h1", "h2"),
-    ]
-)
-
-
-def _html(report: PhraseReport) -> str:
-    title = _title(report)
-    left, right = report.left, report.right
-    sections = (("documents", "Documents"), ("formulas", "Formulas"), ("phrases", "Shared phrases"))
-    header = E.HEADER(
-        E.H1(clean(title)),
-        E.P(
-            E.SPAN(clean(title_of(left) or left.path or "left"), lang=left.language),
-            " ↔ ",
-            E.SPAN(clean(title_of(right) or right.path or "right"), lang=right.language),
-            E.CLASS("sub"),
-        ),
-        E.NAV(
-            *(E.A(name, href=f"#{key}") for key, name in (*sections, ("legend", "Legend"))),
-            E.CLASS("toc"),
-            **{"aria-label": "Sections"},
-        ),
-    )
-    main = E.MAIN(
-        E.SECTION(E.H2("Documents"), _html_facts(report), id="documents"),
-        _html_formulas(report),
-        _html_phrases(report),
-        _html_legend(),
-    )
-    report_div = E.DIV(E.STYLE(_css()), header, main, E.CLASS("docdiff"), lang="en")
-    report_div.append(E.FOOTER("Generated by docdiff. Self-contained: no external resources."))
-    page = E.HTML(
-        E.HEAD(
-            E.META(charset="utf-8"),
-            E.META(name="viewport", content="width=device-width, initial-scale=1"),
-            E.META(name="generator", content="docdiff"),
-            E.TITLE(clean(title)),
-        ),
-        E.BODY(report_div),
-        lang="en",
-    )
-    for element in page.iter():
-        if element.tag in _BLOCKS and element.tag != "html" and not element.tail:
-            element.tail = "\n"
-    return str(lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode")) + "\n"
 
 
 # -- entry points -------------------------------------------------------------------------------
@@ -401,7 +162,7 @@ def render_phrase_report(report: PhraseReport, fmt: str) -> str:
     if fmt == "md":
         return _markdown(report)
     if fmt == "html":
-        return _html(report)
+        return html_phrase_report(report)
     raise _unknown(fmt)
 
 

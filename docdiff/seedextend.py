@@ -1,0 +1,354 @@
+"""Seed-and-extend local alignment of two documents' words: the engine of :mod:`docdiff.phrases`.
+
+The scheme is BLAST's (Altschul et al., 1990), over word keys instead of
+residues; :mod:`docdiff.phrases` documents the steps.  This module knows
+tokens and token ranges only: :class:`Words` indexes one document's words,
+:func:`local_alignments` returns the selected, filtered alignments of two of
+them as token ranges with a score.  Turning them into spans, formulas and
+word edits is :mod:`docdiff.phrases`' job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+
+from attrs import frozen
+
+from .model import Document
+from .tokens import is_han, split_tokens, term_of
+
+__all__ = ["Alignment", "Words", "local_alignments"]
+
+_SEED_WORDS = 3
+_SEED_HAN = 4
+# A seed n-gram whose pairings (occurrences left x right) exceed this is skipped:
+# it is boilerplate, and the phrases around it have other, rarer n-grams.
+_MAX_PAIRINGS = 256
+_MATCH, _MISMATCH, _GAP = 2, -1, -1
+_BAND = 3
+_XDROP = 6
+_MERGE_GAP = 3
+_MIN_MATCHED = 2
+
+# Function words: never the edge of a phrase, and never a seed on their own.
+_FUNCTION_RU = str.split(
+    "и в во на с со по о об обо для к ко из от до за при что как а но не ни их его ее её это этот "
+    "эти также у же ли бы или либо между через под над после перед"
+)
+_FUNCTION_EN = str.split(
+    "the a an of and to in on for with by as at from that this these those is are was were be been "
+    "will would shall should can may it also which who"
+)
+_FUNCTION_ZH = "的和在是与及了为对将其等"
+# Words so common in statements that an n-gram of them and function words seeds nothing.
+_COMMON = str.split(
+    "стороны сторона сторон обе обеих оба двух две два страны стран государств все всех "
+    "their its his her our they we both two side sides countries country nations other all such"
+)
+_FUNCTION: frozenset[str] = frozenset(
+    {term_of(w, "ru") for w in _FUNCTION_RU} | {term_of(w, "en") for w in _FUNCTION_EN} | set(_FUNCTION_ZH)
+)
+_STOP: frozenset[str] = (
+    _FUNCTION
+    | {term_of(w, "ru") for w in _COMMON}
+    | {term_of(w, "en") for w in _COMMON}
+    | {"中", "两", "双", "方", "国"}
+)
+
+
+class Words:
+    """The word tokens of one document's units, as parallel lists (built once per document).
+
+    ``bounds[u]`` is the ``[first, stop)`` token range of unit ``u``;
+    ``unit[t]`` the unit of token ``t``; ``weight[t]`` 1 for a word and 0.5
+    for a Han character (Chinese words are about two characters long).
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.labels = tuple(u.label for u in document.units)
+        self.keys: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.weight: list[float] = []
+        self.unit: list[int] = []
+        self.bounds: list[tuple[int, int]] = []
+        language = document.language
+        source = document.source
+        for index, clause in enumerate(document.units):
+            first = len(self.keys)
+            for paragraph in clause.paragraphs:
+                at = paragraph.span.start
+                for token in split_tokens(source[paragraph.span.start : paragraph.span.end]):
+                    if is_han(token):
+                        self._add(token, at, len(token), 0.5, index)
+                    elif token[0].isalnum():
+                        self._add(term_of(token, language), at, len(token), 1.0, index)
+                    at += len(token)
+            self.bounds.append((first, len(self.keys)))
+        self.han = sum(1 for w in self.weight if w < 1) * 2 > len(self.weight)
+
+    def _add(self, key: str, at: int, length: int, weight: float, unit: int) -> None:
+        self.keys.append(key)
+        self.starts.append(at)
+        self.ends.append(at + length)
+        self.weight.append(weight)
+        self.unit.append(unit)
+
+    def ngrams(self, n: int) -> dict[tuple[str, ...], list[int]]:
+        """Positions of every n-gram that lies inside one unit and is not all stop words."""
+        index: dict[tuple[str, ...], list[int]] = {}
+        keys = self.keys
+        for first, stop in self.bounds:
+            for i in range(first, stop - n + 1):
+                gram = tuple(keys[i : i + n])
+                if all(k in _STOP for k in gram):
+                    continue
+                index.setdefault(gram, []).append(i)
+        return index
+
+
+_WIDTH = 2 * _BAND + 1
+_FLOOR = -(10**9)
+
+
+def _extend(
+    xs: list[str], ys: list[str], x: int, y: int, x_room: int, y_room: int, step: int
+) -> tuple[int, int]:
+    """Banded X-drop extension from ``(x, y)`` in direction ``step`` (+1 or -1).
+
+    Returns how many tokens of each side the best-scoring extension covers;
+    ``x_room``/``y_room`` bound it (the unit's edge).  Ties keep the shorter.
+    The exact run along the seed's diagonal is taken first (most shared text
+    is verbatim, and walking it costs one comparison a word); the dynamic
+    programme starts where it ends, over the diagonals ``b - a`` in
+    ``[-_BAND, _BAND]``.
+    """
+    run, limit = 0, min(x_room, y_room)
+    while run < limit and xs[x + step * run] == ys[y + step * run]:
+        run += 1
+    x, y, x_room, y_room = x + step * run, y + step * run, x_room - run, y_room - run
+    previous = [_FLOOR] * _WIDTH
+    for b in range(min(y_room, _BAND) + 1):
+        previous[b + _BAND] = _GAP * b
+    best, best_a, best_b = 0, 0, 0
+    for a in range(1, x_room + 1):
+        key = xs[x + step * (a - 1)]
+        row = [_FLOOR] * _WIDTH
+        row_best = _FLOOR
+        for k in range(max(0, _BAND - a), _WIDTH):
+            b = a + k - _BAND
+            if b > y_room:
+                break
+            # Cell (a, b) lies on diagonal k; (a-1, b-1) on k of the row before,
+            # (a-1, b) on k+1 of the row before, (a, b-1) on k-1 of this row.
+            value = _FLOOR
+            if b:
+                value = previous[k] + (_MATCH if ys[y + step * (b - 1)] == key else _MISMATCH)
+            if k + 1 < _WIDTH and previous[k + 1] + _GAP > value:
+                value = previous[k + 1] + _GAP
+            if k and row[k - 1] + _GAP > value:
+                value = row[k - 1] + _GAP
+            row[k] = value
+            if value > row_best:
+                row_best = value
+                if value > best:
+                    best, best_a, best_b = value, a, b
+        if row_best < best - _XDROP:
+            break
+        previous = row
+    return run + best_a, run + best_b
+
+
+def _ungapped(xs: list[str], ys: list[str], x: int, y: int, room: int, step: int) -> int:
+    """Matched words of the best X-drop extension along the diagonal only (BLAST's first pass)."""
+    score = best = matches = best_matches = 0
+    for k in range(room):
+        if xs[x + step * k] == ys[y + step * k]:
+            score += _MATCH
+            matches += 1
+        else:
+            score += _MISMATCH
+        if score > best:
+            best, best_matches = score, matches
+        elif score < best - _XDROP:
+            break
+    return best_matches
+
+
+class _Candidate:
+    """One local alignment: matched token pairs ``(x, y)`` in increasing order."""
+
+    __slots__ = ("pairs", "x_unit", "y_unit")
+
+    def __init__(self, pairs: list[tuple[int, int]], x_unit: int, y_unit: int) -> None:
+        self.pairs = pairs
+        self.x_unit = x_unit
+        self.y_unit = y_unit
+
+    @property
+    def bounds(self) -> tuple[int, int, int, int]:
+        """``(x0, x1, y0, y1)``: the half-open token ranges on each side."""
+        return self.pairs[0][0], self.pairs[-1][0] + 1, self.pairs[0][1], self.pairs[-1][1] + 1
+
+    def rank(self) -> tuple[int, int, int, int]:
+        """Heap key: most matched words first, then the longer span, then source order."""
+        x0, x1, y0, y1 = self.bounds
+        return (-len(self.pairs), -(x1 - x0 + y1 - y0), x0, y0)
+
+
+def _matched(xs: list[str], ys: list[str], x0: int, x1: int, y0: int, y1: int) -> list[tuple[int, int]]:
+    matcher = difflib.SequenceMatcher(None, xs[x0:x1], ys[y0:y1], autojunk=False)
+    return [
+        (x0 + block.a + k, y0 + block.b + k)
+        for block in matcher.get_matching_blocks()
+        for k in range(block.size)
+    ]
+
+
+def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
+    han = x.han or y.han
+    n = _SEED_HAN if han else _SEED_WORDS
+    # Matched tokens a seed must grow by before the gapped pass (Han characters are half words).
+    need = 1 if (2 * min_words if han else min_words) > n else 0
+    x_grams, y_grams = x.ngrams(n), y.ngrams(n)
+    seeds: list[tuple[int, int]] = []
+    for gram, x_at in x_grams.items():
+        y_at = y_grams.get(gram)
+        if y_at is not None and len(x_at) * len(y_at) <= _MAX_PAIRINGS:
+            seeds.extend((i, j) for i in x_at for j in y_at)
+    seeds.sort()
+    found: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    out: list[_Candidate] = []
+    for i, j in seeds:
+        units = (x.unit[i], y.unit[j])
+        regions = found.setdefault(units, [])
+        if any(x0 <= i and i + n <= x1 and y0 <= j and j + n <= y1 for x0, x1, y0, y1 in regions):
+            continue
+        x_first, x_stop = x.bounds[units[0]]
+        y_first, y_stop = y.bounds[units[1]]
+        # A seed that the ungapped pass cannot grow by one word is nearly always
+        # a coincidence ("the United States and"); the gapped pass is the costly one.
+        ahead = _ungapped(x.keys, y.keys, i + n, j + n, min(x_stop - i - n, y_stop - j - n), 1)
+        behind = _ungapped(x.keys, y.keys, i - 1, j - 1, min(i - x_first, j - y_first), -1)
+        if ahead + behind < need:
+            continue
+        fx, fy = _extend(x.keys, y.keys, i + n, j + n, x_stop - i - n, y_stop - j - n, 1)
+        bx, by = _extend(x.keys, y.keys, i - 1, j - 1, i - x_first, j - y_first, -1)
+        region = (i - bx, i + n + fx, j - by, j + n + fy)
+        regions.append(region)
+        pairs = _matched(x.keys, y.keys, *region)
+        if pairs:
+            out.append(_Candidate(pairs, *units))
+    return out
+
+
+def _free_run(pairs: list[tuple[int, int]], x_used: bytearray, y_used: bytearray) -> list[tuple[int, int]]:
+    """The longest stretch of ``pairs`` whose tokens (and those between them) are all free."""
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for a, b in pairs:
+        if x_used[a] or y_used[b]:
+            blocked = True
+        elif run:
+            pa, pb = run[-1]
+            blocked = any(x_used[pa + 1 : a]) or any(y_used[pb + 1 : b])
+        else:
+            blocked = False
+        if blocked:
+            if len(run) > len(best):
+                best = run
+            run = [] if (x_used[a] or y_used[b]) else [(a, b)]
+        else:
+            run.append((a, b))
+    return run if len(run) > len(best) else best
+
+
+def _select(candidates: list[_Candidate], x: Words, y: Words) -> list[_Candidate]:
+    """Greedy one-to-one choice; overlapping candidates are cut and queued again."""
+    x_used, y_used = bytearray(len(x.keys)), bytearray(len(y.keys))
+    heap = [(c.rank(), k, c) for k, c in enumerate(candidates)]
+    heapq.heapify(heap)
+    serial = len(candidates)
+    taken: list[_Candidate] = []
+    while heap:
+        _, _, candidate = heapq.heappop(heap)
+        run = _free_run(candidate.pairs, x_used, y_used)
+        if len(run) < _MIN_MATCHED:
+            continue
+        if len(run) < len(candidate.pairs):
+            cut = _Candidate(run, candidate.x_unit, candidate.y_unit)
+            heapq.heappush(heap, (cut.rank(), serial, cut))
+            serial += 1
+            continue
+        x0, x1, y0, y1 = candidate.bounds
+        x_used[x0:x1] = b"\x01" * (x1 - x0)
+        y_used[y0:y1] = b"\x01" * (y1 - y0)
+        taken.append(candidate)
+    return _merge(taken, x_used, y_used)
+
+
+def _merge(taken: list[_Candidate], x_used: bytearray, y_used: bytearray) -> list[_Candidate]:
+    taken.sort(key=lambda c: (c.x_unit, c.y_unit, c.bounds))
+    out: list[_Candidate] = []
+    for candidate in taken:
+        if out and (out[-1].x_unit, out[-1].y_unit) == (candidate.x_unit, candidate.y_unit):
+            _, px1, _, py1 = out[-1].bounds
+            x0, _, y0, _ = candidate.bounds
+            if (
+                0 <= x0 - px1 <= _MERGE_GAP
+                and 0 <= y0 - py1 <= _MERGE_GAP
+                and not any(x_used[px1:x0])
+                and not any(y_used[py1:y0])
+            ):
+                out[-1] = _Candidate(out[-1].pairs + candidate.pairs, candidate.x_unit, candidate.y_unit)
+                continue
+        out.append(candidate)
+    return out
+
+
+def _trim(pairs: list[tuple[int, int]], keys: list[str]) -> list[tuple[int, int]]:
+    """Drop matched function words at either end: "the rule of law. At the" is "rule of law"."""
+    first, last = 0, len(pairs)
+    while first < last and keys[pairs[first][0]] in _FUNCTION:
+        first += 1
+    while last > first and keys[pairs[last - 1][0]] in _FUNCTION:
+        last -= 1
+    return pairs[first:last]
+
+
+@frozen
+class Alignment:
+    """One selected local alignment: token ranges ``[x0, x1)`` and ``[y0, y1)`` and its score.
+
+    ``score`` is matched words over the longer side, rounded to 4 places.
+    """
+
+    x0: int
+    x1: int
+    y0: int
+    y1: int
+    score: float
+
+
+def local_alignments(x: Words, y: Words, min_words: float, min_score: float) -> list[Alignment]:
+    """The alignments of ``x`` against ``y`` that pass the filters, in unit-pair order.
+
+    An alignment keeps at least ``min_words`` words on each side (a Han
+    character counts half) and a score of at least ``min_score``.
+    """
+    out = []
+    for candidate in _select(_candidates(x, y, min_words), x, y):
+        pairs = _trim(candidate.pairs, x.keys)
+        if not pairs:
+            continue
+        candidate = _Candidate(pairs, candidate.x_unit, candidate.y_unit)
+        x0, x1, y0, y1 = candidate.bounds
+        if min(sum(x.weight[x0:x1]), sum(y.weight[y0:y1])) < min_words:
+            continue
+        score = len(candidate.pairs) / max(x1 - x0, y1 - y0)
+        if score < min_score:
+            continue
+        out.append(Alignment(x0, x1, y0, y1, round(score, 4)))
+    return out
