@@ -37,7 +37,7 @@ from .htmlparts import (
     summary_section,
     title_of,
 )
-from .text import pair_heading
+from .text import pair_heading, unchanged
 
 __all__ = ["render_html"]
 
@@ -113,6 +113,26 @@ def _pair_body(index: int, pair: ClausePair, comparison: Comparison, ids: Ids) -
             E.CLASS(f"side {name}"),
         )
 
+    if unchanged(pair) and left_lang == right_lang:
+        # The same text on both sides: written once across both columns, which
+        # halves the size of long, mostly unchanged reports.
+        same = E.TD(
+            E.DIV(
+                *_labels(pair.left, ids.left),
+                " = ",
+                *_labels(pair.right, ids.right),
+                E.SPAN(" identical in both documents", E.CLASS("caption")),
+            ),
+            E.DIV(*paragraphs(pair.edits, (Op.EQUAL,)), E.CLASS("text"), lang=left_lang),
+            E.CLASS("side left right same"),
+            colspan="2",
+        )
+        return E.TBODY(
+            E.TR(head, E.CLASS("head")),
+            E.TR(same, E.CLASS("sides")),
+            E.CLASS(" ".join(classes)),
+            id=f"pair-{index}",
+        )
     rows = [
         E.TR(head, E.CLASS("head")),
         E.TR(
@@ -190,9 +210,23 @@ def _clauses(comparison: Comparison, ids: Ids) -> Element:
     return E.SECTION(E.H2("Clauses"), controls, E.TABLE(head, *bodies, E.CLASS("pairs")), id="clauses")
 
 
+def _subtitle(comparison: Comparison) -> Element:
+    left, right = comparison.left, comparison.right
+    left_title = clean(title_of(left) or left.path or "left")
+    right_title = clean(title_of(right) or right.path or "right")
+    if left_title == right_title and left.language == right.language:
+        return E.P(E.SPAN(left_title, lang=left.language), " (both documents)", E.CLASS("sub"))
+    return E.P(
+        E.SPAN(left_title, lang=left.language),
+        " → ",
+        E.SPAN(right_title, lang=right.language),
+        E.CLASS("sub"),
+    )
+
+
 def _report(comparison: Comparison, title: str, *, script: bool) -> Element:
     ids = Ids(comparison)
-    left, right = comparison.left, comparison.right
+    right = comparison.right
     sections = [
         ("documents", "Documents"),
         ("summary", "Summary"),
@@ -209,12 +243,7 @@ def _report(comparison: Comparison, title: str, *, script: bool) -> Element:
     sections.append(("legend", "Legend"))
     header = E.HEADER(
         E.H1(clean(title)),
-        E.P(
-            E.SPAN(clean(title_of(left) or left.path or "left"), lang=left.language),
-            " → ",
-            E.SPAN(clean(title_of(right) or right.path or "right"), lang=right.language),
-            E.CLASS("sub"),
-        ),
+        _subtitle(comparison),
         E.NAV(
             *(E.A(name, href=f"#{key}") for key, name in sections),
             E.CLASS("toc"),

@@ -30,6 +30,15 @@
     var row = target && target.closest("tbody.minor");
     if (row) { filter.checked = false; update(); }
   });
+  // Print everything: folded phrases open for printing and fold back after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    var folded = root.querySelectorAll("details:not([open])");
+    for (var d = 0; d < folded.length; d++) { folded[d].open = true; opened.push(folded[d]); }
+  });
+  window.addEventListener("afterprint", function () {
+    while (opened.length) { opened.pop().open = false; }
+  });
   filter.addEventListener("change", update);
   for (var k = 0; k < views.length; k++) { views[k].addEventListener("change", update); }
   controls.hidden = false;
