@@ -48,6 +48,9 @@ MAX_CANDIDATES = 8
 PIECE_CONTAINMENT = 0.6
 #: A split must beat the unit's one-to-one similarity by at least this much.
 SPLIT_GAIN = 0.02
+#: A run whose gain is below SPLIT_GAIN is still taken when it leaves at most this share of
+#: the unit's words that its one-to-one partner alone leaves uncovered (see _completes).
+COMPLETION = 0.5
 #: Seeds tried per unit when looking for a split or merge (its best candidates by weight).
 MAX_SEEDS = 4
 #: The most pieces a split or merge may have.
@@ -282,13 +285,13 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
     space = state.space
     other = "right" if side == "left" else "left"
     count = len(state.right) if side == "left" else len(state.left)
-    partner: dict[int, float] = {}  # unit -> similarity of its one-to-one pair
+    partner: dict[int, tuple[int, float]] = {}  # unit -> (its one-to-one partner, similarity)
     owner: dict[int, tuple[int, float]] = {}  # other-side unit -> (its partner, similarity)
     locked: set[int] = set()  # other-side units in exact or normalized pairs
     for link in state.links:
         mine, theirs = (link.left, link.right) if side == "left" else (link.right, link.left)
         if link.matched_by is MatchedBy.SIMILARITY:
-            partner[mine[0]] = link.similarity
+            partner[mine[0]] = (theirs[0], link.similarity)
             owner[theirs[0]] = (mine[0], link.similarity)
         else:
             locked.update(theirs)
@@ -305,21 +308,25 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
     out: list[tuple[float, Link]] = []
     for unit in sorted(seeds):
         if unit in partner:
-            one = partner[unit]
+            one = partner[unit][1]
         elif (state.left_used if side == "left" else state.right_used)[unit]:
             continue
         else:
             one = 0.0
 
         def absorbable(piece: int, unit: int = unit) -> bool:
-            # Free, already this unit's partner, or paired with something it resembles less.
+            # Free, already this unit's partner, or paired with something it resembles
+            # less, or whose words it holds less of (a short fragment sharing a clause's
+            # opening can out-score, by cosine, the longer unit it was cut from).
             if piece in locked or not 0 <= piece < count:
                 return False
             held = owner.get(piece)
             if held is None or held[0] == unit:
                 return True
             score = space.similarity(unit, piece) if side == "left" else space.similarity(piece, unit)
-            return held[1] < score
+            return held[1] < score or space.contained(other, piece, [unit]) > space.contained(
+                other, piece, [held[0]]
+            )
 
         best: tuple[float, tuple[int, ...]] = (0.0, ())
         for seed, seed_score in seeds[unit]:
@@ -346,12 +353,37 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
                 best = (score, tuple(run))
         best_score, best_run = best
         gain = best_score - one
-        if best_run and best_score >= state.options.split_threshold and gain >= SPLIT_GAIN:
+        if (
+            best_run
+            and best_score >= state.options.split_threshold
+            and (
+                gain >= SPLIT_GAIN
+                or (gain > 0.0 and _completes(state, side, unit, partner.get(unit), best_run))
+            )
+        ):
             kind = PairKind.SPLIT if side == "left" else PairKind.MERGE
             by = MatchedBy.SPLIT if side == "left" else MatchedBy.MERGE
             left, right = ((unit,), best_run) if side == "left" else (best_run, (unit,))
             out.append((gain, Link(kind, left, right, round(best_score, 6), by)))
     return out
+
+
+def _completes(
+    state: _State, side: str, unit: int, partner: tuple[int, float] | None, run: tuple[int, ...]
+) -> bool:
+    """The run supplies at least half of the unit's words its one-to-one partner lacks.
+
+    A split whose extra piece is one short sentence raises the cosine by
+    less than ``SPLIT_GAIN``; it is still a split when the piece brings back
+    what the partner alone is missing.  A short unit that merely shares the
+    common words (a deleted one-line item next to an edited clause) brings
+    back none of the edited words, so it is not absorbed.
+    """
+    if partner is None or partner[0] not in run:
+        return False
+    alone = 1.0 - state.space.contained(side, unit, [partner[0]])
+    joined = 1.0 - state.space.contained(side, unit, run)
+    return alone > 0.0 and joined <= alone * COMPLETION
 
 
 def _split_and_merge(state: _State, found: list[tuple[int, int, float]]) -> None:

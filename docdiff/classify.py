@@ -3,7 +3,9 @@
 A pair is ``none`` when its two texts are identical, ``formal`` when they are
 equal after typography folding with case folding
 (:func:`docdiff.normalize.normalize`: quotes, dashes, spaces, ё/е, letter
-case), and ``substantive`` otherwise.  Substantive pairs may carry flags:
+case) and, in Chinese text, after dropping whitespace beside Han characters
+and CJK punctuation (re-wrapping, a paragraph broken after "。"), and
+``substantive`` otherwise.  Substantive pairs may carry flags:
 
 * ``inflection``: within every run of changed words, the deleted and the
   inserted words pair up one to one with equal stems (a change of case,
@@ -38,6 +40,18 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_OVERLAP = 0.3
 
 Verdict = tuple[Change, tuple[Flag, ...], tuple[str, ...]]
+
+# Han characters and CJK punctuation (ideographic and full-width forms): Chinese
+# text has no spaces between words, so a space or line break beside one of them
+# is layout (re-wrapping, a paragraph broken after "。"), not a change of text.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_HAN_SPACE = re.compile(f"\\s(?=[{_CJK}])|(?<=[{_CJK}])\\s")
+_CJK_SPACES = re.compile(f"\\s+(?=[{_CJK}])|(?<=[{_CJK}])\\s+")
+
+
+def _unspaced(text: str) -> str:
+    """The folded text with whitespace beside Han characters and CJK punctuation removed."""
+    return _CJK_SPACES.sub("", normalize(text, casefold=True).text)
 
 
 def _runs(edits: Sequence[Edit]) -> list[tuple[str, str]]:
@@ -155,6 +169,8 @@ def classify(
     if fold_key(left) == fold_key(right) and (
         normalize(left, casefold=True).text == normalize(right, casefold=True).text
     ):
+        return Change.FORMAL, (), ()
+    if _HAN_SPACE.search(left + right) and _unspaced(left) == _unspaced(right):
         return Change.FORMAL, (), ()
     if languages[0] != languages[1]:
         return Change.SUBSTANTIVE, (), ()
