@@ -30,8 +30,16 @@ def gfm(markdown: str) -> str:
 def test_report_sections() -> None:
     md = render(sample_comparison(), "md")
     assert md.startswith("# Comparison: left/ru-cn-2024.ru.txt → right/ru-cn-2025.ru.txt\n")
-    for heading in ("## Summary", "## Clause map", "## Changes", "## Envelope", "## Closing", "## Formulas"):
+    for heading in (
+        "## Summary",
+        "## Clause map",
+        "## Changes",
+        "## Envelope",
+        "## Closing",
+        "## Formulas (2)",
+    ):
         assert f"\n{heading}\n" in md
+    assert "\n## Reworded phrases (1)\n" in md and "\n## Identical phrases (1)\n" in md
     assert "### 4 → 7 (moved)" in md
     assert "### 3 → 3, 4 (split)" in md
     assert "### — → 6 (inserted)" in md
@@ -158,3 +166,15 @@ def test_escape_renders_as_the_same_text(text: str) -> None:
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
     assert [el.tag for el in tree.iter()] in (["div", "p"], ["div"])
     assert tree.text_content().strip() == text
+
+
+def test_phrases_render_on_github() -> None:
+    """Reworded phrases name their change in one line; identical ones fold in <details>."""
+    md = render(sample_comparison(), "md")
+    assert "| 3 | 4 | 0.83 |  | <del>200</del> → <ins>240</ins> |" in md
+    assert "| oppose-sanctions | weaker | 4 | 7 | <del>выступают</del> → <ins>выступает</ins> |" in md
+    tree = lxml_html.fragment_fromstring(gfm(md), create_parent="div")
+    folded = tree.xpath("//details")
+    assert len(folded) == 1 and folded[0].xpath("./summary")
+    # The folded table is a real table, not text, on GitHub.
+    assert folded[0].xpath(".//table//td[.='comprehensive-partnership']")

@@ -20,7 +20,7 @@ def test_plain_report_shape() -> None:
     assert "\x1b" not in text
     assert text.endswith("\n")
     assert "left:  left/ru-cn-2024.ru.txt" in text
-    assert "date differs: 2024-05-16 → 2025-05-08" in text
+    assert "Metadata that differs" in text and "  date:  2024-05-16 → 2025-05-08" in text
     assert "[4 → 7] moved, substantive (actor)" in text
     assert "[3 → 3, 4] split, substantive (number)" in text
     assert "[— → 6] inserted" in text
@@ -125,3 +125,20 @@ def test_should_color_without_isatty(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_auto_colour_off_when_not_a_tty(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout", io.StringIO())
     assert "\x1b" not in render(sample_comparison(), "text")
+
+
+def test_runs_of_unchanged_pairs_fold_into_one_line() -> None:
+    from pathlib import Path
+
+    from docdiff import compare, loads
+
+    seed = (Path(__file__).parent.parent / "seeds" / "az-cn-2025-04.ru.txt").read_text(encoding="utf-8")
+    document = loads(seed)
+    text = render(compare(document, document), "text", color=False)
+    count = len(document.units)
+    assert f"[preamble.1 → preamble.1 … 18 → 18] {count} unchanged pairs" in text
+    assert (
+        render(compare(document, document), "text", color=False, only_changed=True)
+        .rstrip()
+        .endswith("Clauses")
+    )

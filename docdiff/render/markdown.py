@@ -159,6 +159,8 @@ def _pair_title(pair: ClausePair) -> str:
 def _summary(comparison: Comparison) -> list[str]:
     summary = comparison.summary
     out = ["## Summary", ""]
+    for note in summary.notes:
+        out += [f"> **Note:** {escape(note)}", ""]
     out += _table(["Kind", "Pairs"], [[k, str(n)] for k, n in summary.by_kind])
     out += [""]
     out += _table(["Change", "Pairs"], [[c, str(n)] for c, n in summary.by_change])
@@ -218,26 +220,86 @@ def _sides(sides: Sequence[PhraseSide]) -> str:
     return escape(", ".join(s.label for s in sides)) or _NONE
 
 
+def _excerpt(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return escape(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
+
+
+def _change_words(edits: Sequence[Edit], limit: int = 3, width: int = 48) -> str:
+    """The changes of ``edits`` on one line: ``<del>was</del> → <ins>now</ins>; …``."""
+    parts: list[str] = []
+    deleted = inserted = ""
+    for edit in (*edits, Edit(Op.EQUAL, "")):
+        if edit.op is Op.DELETE:
+            deleted += edit.text
+        elif edit.op is Op.INSERT:
+            inserted += edit.text
+        else:
+            old, new = _excerpt(deleted, width), _excerpt(inserted, width)
+            if old and new:
+                parts.append(f"<del>{old}</del> → <ins>{new}</ins>")
+            elif old or new:
+                parts.append(f"−<del>{old}</del>" if old else f"+<ins>{new}</ins>")
+            deleted = inserted = ""
+    more = f"; … {len(parts) - limit} more" if len(parts) > limit else ""
+    return "; ".join(parts[:limit]) + more or "spacing only"
+
+
+def _direction(left: Sequence[PhraseSide], right: Sequence[PhraseSide], direction: str | None) -> str:
+    if not right:
+        return "only left"
+    if not left:
+        return "only right"
+    return escape(direction or "present in both")
+
+
 def _phrases(comparison: Comparison) -> list[str]:
+    """Formulas, reworded phrases (one line each), identical phrases folded in ``<details>``."""
     out: list[str] = []
     if comparison.formulas:
         rows = [
-            [escape(f.id), _sides(f.left), _sides(f.right), escape(f.direction or "")]
+            [
+                escape(f.id),
+                _direction(f.left, f.right, f.direction),
+                _sides(f.left),
+                _sides(f.right),
+                _change_words(f.edits) if any(e.op is not Op.EQUAL for e in f.edits) else _NONE,
+            ]
             for f in comparison.formulas
         ]
-        out += ["## Formulas", "", *_table(["Formula", "Left", "Right", "Direction"], rows), ""]
-    if comparison.phrases:
+        header = ["Formula", "Right vs left", "Left", "Right", "Wording"]
+        out += [f"## Formulas ({len(rows)})", "", *_table(header, rows), ""]
+    reworded = [p for p in comparison.phrases if any(e.op is not Op.EQUAL for e in p.edits)]
+    identical = [p for p in comparison.phrases if not any(e.op is not Op.EQUAL for e in p.edits)]
+    if reworded:
         rows = [
             [
                 escape(p.left.label),
                 escape(p.right.label),
                 f"{p.score:.2f}",
                 escape(p.formula or ""),
-                "<br>".join(line for line in inline_markdown(p.edits) if line) or escape(p.right.text),
+                _change_words(p.edits),
             ]
-            for p in comparison.phrases
+            for p in reworded
         ]
-        out += ["## Shared phrases", "", *_table(["Left", "Right", "Score", "Formula", "Phrase"], rows), ""]
+        header = ["Left", "Right", "Score", "Formula", "Change"]
+        out += [f"## Reworded phrases ({len(rows)})", "", *_table(header, rows), ""]
+    if identical:
+        rows = [
+            [escape(p.left.label), escape(p.right.label), escape(p.formula or ""), _excerpt(p.right.text, 90)]
+            for p in identical
+        ]
+        # GitHub renders Markdown inside <details> when blank lines surround it.
+        out += [
+            f"## Identical phrases ({len(rows)})",
+            "",
+            "<details><summary>Phrases both documents share word for word</summary>",
+            "",
+            *_table(["Left", "Right", "Formula", "Phrase (start)"], rows),
+            "",
+            "</details>",
+            "",
+        ]
     return out
 
 
@@ -247,7 +309,8 @@ def render_markdown(comparison: Comparison, *, title: str | None = None) -> str:
 
     ``title``: the top heading (default: both documents' paths or titles).
     Sections: metadata table, summary, clause map, one section per changed
-    pair, envelope and closing changes, formulas and shared phrases.
+    pair, envelope and closing changes, formulas, reworded and identical
+    shared phrases.
     """
     if title is None:
         names = [

@@ -138,13 +138,16 @@ def _header(comparison: Comparison, bold: str, reset: str) -> list[str]:
         _describe_document("left", comparison.left),
         _describe_document("right", comparison.right),
     ]
+    if summary.metadata:
+        out += ["", f"{bold}Metadata that differs{reset}"]
+        width = max(len(d.field) for d in summary.metadata) + 1
     for difference in summary.metadata:
         left = difference.left if not isinstance(difference.left, tuple) else ", ".join(difference.left)
         right = difference.right if not isinstance(difference.right, tuple) else ", ".join(difference.right)
-        out.append(_clean(f"  {difference.field} differs: {left or _NONE} → {right or _NONE}"))
+        out.append(_clean(f"  {difference.field + ':':{width}} {left or _NONE} → {right or _NONE}"))
+    out += ["", f"{bold}Summary{reset}"]
+    out += [_clean(f"  note: {note}") for note in summary.notes]
     out += [
-        "",
-        f"{bold}Summary{reset}",
         f"  pairs:      {len(comparison.pairs)} ({_counts(summary.by_kind)})",
         f"  changes:    {_counts(summary.by_change)}",
         f"  moved:      {summary.moved}",
@@ -163,8 +166,31 @@ def _section(title: str, edits: Sequence[Edit], color: bool, bold: str, reset: s
 def _formulas(comparison: Comparison) -> list[str]:
     out = []
     for use in comparison.formulas:
-        direction = f", {use.direction}" if use.direction else ""
-        out.append(_clean(f"  {use.id}: left {len(use.left)}, right {len(use.right)}{direction}"))
+        if not use.right:
+            direction = ", only left"
+        elif not use.left:
+            direction = ", only right"
+        else:
+            direction = f", {use.direction}" if use.direction else ""
+        left = ", ".join(side.label for side in use.left) or _NONE
+        right = ", ".join(side.label for side in use.right) or _NONE
+        out.append(_clean(f"  {use.id}: left {left}; right {right}{direction}"))
+    return out
+
+
+def _runs(pairs: Sequence[ClausePair], only_changed: bool) -> list[list[ClausePair]]:
+    """The pairs in order, runs of three or more unchanged pairs grouped (dropped if ``only_changed``)."""
+    groups: list[list[ClausePair]] = []
+    for pair in pairs:
+        if unchanged(pair) and groups and all(unchanged(p) for p in groups[-1]):
+            groups[-1].append(pair)
+        else:
+            groups.append([pair])
+    out: list[list[ClausePair]] = []
+    for group in groups:
+        if only_changed and unchanged(group[0]):
+            continue
+        out += [group] if len(group) >= 3 else [[pair] for pair in group]
     return out
 
 
@@ -175,7 +201,9 @@ def render_text(comparison: Comparison, *, color: bool | None = None, only_chang
     ``color``: ANSI styles on or off; ``None`` decides with
     :func:`should_color` on standard output.  ``only_changed``: leave out
     pairs that neither changed nor moved.  Unchanged pairs show their
-    heading only; the others their inline diff and notes.
+    heading only, and a run of three or more of them one line,
+    ``[1 → 1 … 9 → 9] 9 unchanged pairs``; the other pairs show their inline
+    diff and notes.
     """
     if color is None:
         color = should_color()
@@ -184,8 +212,11 @@ def render_text(comparison: Comparison, *, color: bool | None = None, only_chang
     out += _section("Envelope", comparison.envelope, color, bold, reset)
     out.append("")
     out.append(f"{bold}Clauses{reset}")
-    for pair in comparison.pairs:
-        if only_changed and unchanged(pair):
+    for group in _runs(comparison.pairs, only_changed):
+        pair = group[0]
+        if len(group) > 1:
+            first, last = _clean(pair_heading(pair)), _clean(pair_heading(group[-1]))
+            out += ["", f"{bold}[{first} … {last}]{reset} {len(group)} unchanged pairs"]
             continue
         heading = f"{bold}[{_clean(pair_heading(pair))}]{reset} {describe_pair(pair)}"
         if pair.kind not in (PairKind.INSERT, PairKind.DELETE):
