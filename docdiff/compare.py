@@ -26,6 +26,7 @@ from .result import (
     Edit,
     FieldDifference,
     Flag,
+    FormulaUse,
     Op,
     PairKind,
     PhrasePair,
@@ -166,6 +167,15 @@ def _phrases(left: Document, right: Document, options: Options) -> tuple[PhraseP
     return tuple(align_phrases(left, right, options))
 
 
+def _formulas(left: Document, right: Document, options: Options) -> tuple[FormulaUse, ...]:
+    """Formula uses of both documents, with phrases (the same option: both read the sentences)."""
+    if not options.phrases:
+        return ()
+    from .formulas import compare_formulas
+
+    return compare_formulas(left, right)
+
+
 def compare(left: Document, right: Document, options: Options | None = None) -> Comparison:
     """Compare two parsed statements; see the module docstring.
 
@@ -192,6 +202,7 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
         pairs=pairs,
         summary=_summary(pairs, left, right, cross, total),
         phrases=_phrases(left, right, options),
+        formulas=_formulas(left, right, options),
         envelope=word_diff(_joined_blocks(left.envelope), _joined_blocks(right.envelope)),
         closing=word_diff(_joined_blocks(left.closing), _joined_blocks(right.closing)),
         options=options,

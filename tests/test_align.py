@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-
 from editgen import build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.align import max_weight_matching
 from docdiff.compare import compare
 from docdiff.options import Options
 
@@ -43,34 +40,6 @@ def numbered(clauses: list[str]) -> str:
 def rows(left: list[str], right: list[str]) -> list[tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
     result = compare(build(numbered(left)), build(numbered(right)), NO_PHRASES)
     return [(p.kind.value, p.left, p.right, p.moved) for p in result.pairs]
-
-
-def brute_force(edges: list[tuple[int, int, float]]) -> float:
-    best = 0.0
-    for k in range(len(edges) + 1):
-        for chosen in itertools.combinations(edges, k):
-            if len({e[0] for e in chosen}) == k and len({e[1] for e in chosen}) == k:
-                best = max(best, sum(e[2] for e in chosen))
-    return best
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(0, 4), st.integers(0, 4), st.floats(0.05, 1.0)),
-        max_size=9,
-        unique_by=lambda e: (e[0], e[1]),
-    )
-)
-def test_matching_is_optimal(edges: list[tuple[int, int, float]]) -> None:
-    pairs = max_weight_matching(edges)
-    weight = {(i, j): w for i, j, w in edges}
-    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
-    assert abs(sum(weight[p] for p in pairs) - brute_force(edges)) < 1e-9
-
-
-def test_matching_prefers_two_pairs_over_one_heavy() -> None:
-    assert max_weight_matching([(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.7)]) == [(0, 1), (1, 0)]
 
 
 def test_identical_documents_match_in_place() -> None:

@@ -136,6 +136,7 @@ def _summary(summary: Summary) -> dict[str, Any]:
         "moved": summary.moved,
         "flags": dict(summary.flags),
         "metadata": [_difference(d) for d in summary.metadata],
+        "notes": list(summary.notes),
     }
 
 
