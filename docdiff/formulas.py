@@ -16,9 +16,11 @@ intensifiers, is the stronger.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
@@ -27,7 +29,7 @@ from attrs import field, frozen
 
 from .inline import merge_edits, word_diff
 from .model import Document
-from .normalize import normalize
+from .normalize import Normalized, fold_char, normalize
 from .result import Edit, FormulaUse, Op, PhraseSide
 from .sentences import split_sentences
 
@@ -197,19 +199,103 @@ def _find_cached(document: Document) -> tuple[FormulaOccurrence, ...]:
     return _find(document)
 
 
+class _Folded:
+    """Case-folded text of a region whose characters fold one to one, with a map back.
+
+    Equal to ``normalize(text, casefold=True)`` on such text (see
+    :func:`_fold`), but built with ``str.translate`` and one regex pass
+    instead of a loop over every character: statements are long, and this is
+    the costly part of finding formulas.  ``folded[k]`` and ``sources[k]``
+    are where the ``k``-th run of non-space characters starts in the folded
+    text and in the source; one space between runs stands for the whitespace
+    between them.
+    """
+
+    __slots__ = ("folded", "sources", "text")
+
+    def __init__(self, text: str, folded: list[int], sources: list[int]) -> None:
+        self.text = text
+        self.folded = folded
+        self.sources = sources
+
+    def _at(self, index: int) -> tuple[int, int]:
+        """Source start and end of folded character ``index``."""
+        k = bisect.bisect_right(self.folded, index) - 1
+        inside = index - self.folded[k]
+        if k + 1 < len(self.folded) and index == self.folded[k + 1] - 1:
+            # The single space standing for the whitespace run before chunk k + 1.
+            run_start = self.sources[k] + inside
+            return run_start, self.sources[k + 1]
+        return self.sources[k] + inside, self.sources[k] + inside + 1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the folded range ``[start, end)`` (non-empty) back to a source range."""
+        return self._at(start)[0], self._at(end - 1)[1]
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+@functools.cache
+def _one_to_one(char: str) -> str | None:
+    """The folded, case-folded form of ``char`` when it is one character and not a space."""
+    if unicodedata.combining(char) or char.isspace():
+        return None
+    folded = fold_char(char).casefold()
+    return folded if len(folded) == 1 and not folded.isspace() else None
+
+
+def _fold(text: str, offset: int) -> Normalized | _Folded:
+    """``normalize(text, casefold=True, offset=offset)``, quickly when every character folds 1:1."""
+    table: dict[int, str] = {}
+    for char in set(text):
+        if char.isspace():
+            continue
+        folded = _one_to_one(char)
+        if folded is None:
+            return normalize(text, casefold=True, offset=offset)
+        if folded != char:
+            table[ord(char)] = folded
+    chunks = [m.span() for m in _NON_SPACE.finditer(text)]
+    folded_starts, sources, at = [], [], 0
+    for start, end in chunks:
+        folded_starts.append(at)
+        sources.append(start + offset)
+        at += end - start + 1
+    words = " ".join(text[start:end] for start, end in chunks)
+    return _Folded(words.translate(table), folded_starts, sources)
+
+
 def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
     found: list[tuple[int, int, FormulaOccurrence]] = []
     lexicon = formula_lexicon()
     source = document.source
+    # Paragraphs repeat (boilerplate, sections): match each distinct text once.
+    seen: dict[str, list[tuple[int, int, str]]] = {}
     for label, start, end in _regions(document):
-        folded = normalize(source[start:end], casefold=True, offset=start)
-        for rank, formula in enumerate(lexicon):
-            for pattern, word_start in _matchers(formula.id, document.language):
-                for m_start, m_end in _matches(pattern, folded.text, word_start):
-                    s, e = folded.source_span(m_start, m_end)
-                    found.append((s, rank, FormulaOccurrence(formula.id, label, s, e, source[s:e])))
+        text = source[start:end]
+        matches = seen.get(text)
+        if matches is None:
+            matches = seen[text] = []
+            folded = _fold(text, 0)
+            for formula in lexicon:
+                for pattern, word_start in _matchers(formula.id, document.language):
+                    for m_start, m_end in _matches(pattern, folded.text, word_start):
+                        s, e = folded.source_span(m_start, m_end)
+                        matches.append((s, e, formula.id))
+        rank = _ranks()
+        for s, e, formula_id in matches:
+            occurrence = FormulaOccurrence(
+                formula_id, label, start + s, start + e, source[start + s : start + e]
+            )
+            found.append((start + s, rank[formula_id], occurrence))
     found.sort(key=lambda item: (item[0], item[1], item[2].end))
     return tuple(item[2] for item in found)
+
+
+@functools.cache
+def _ranks() -> dict[str, int]:
+    return {f.id: rank for rank, f in enumerate(formula_lexicon())}
 
 
 @functools.cache

@@ -57,17 +57,28 @@ def _side(words: Words, first: int, stop: int) -> PhraseSide:
     return PhraseSide(words.labels[words.unit[first]], start, end, words.document.source[start:end])
 
 
+def _by_label(found: Sequence[FormulaOccurrence]) -> dict[str, list[FormulaOccurrence]]:
+    out: dict[str, list[FormulaOccurrence]] = {}
+    for o in found:
+        out.setdefault(o.label, []).append(o)
+    return out
+
+
 def _formula(
     left: PhraseSide,
     right: PhraseSide,
-    left_found: Sequence[FormulaOccurrence],
-    right_found: Sequence[FormulaOccurrence],
+    left_found: dict[str, list[FormulaOccurrence]],
+    right_found: dict[str, list[FormulaOccurrence]],
 ) -> str | None:
-    """The formula occurring in both sides, by largest total overlap, then by id."""
+    """The formula occurring in both sides, by largest total overlap, then by id.
 
-    def overlaps(side: PhraseSide, found: Sequence[FormulaOccurrence]) -> dict[str, int]:
+    ``*_found`` hold each document's occurrences by unit label: a side lies
+    inside one unit, so only that unit's occurrences can overlap it.
+    """
+
+    def overlaps(side: PhraseSide, found: dict[str, list[FormulaOccurrence]]) -> dict[str, int]:
         out: dict[str, int] = {}
-        for o in found:
+        for o in found.get(side.label, ()):
             shared = min(side.end, o.end) - max(side.start, o.start)
             if shared > 0:
                 out[o.id] = out.get(o.id, 0) + shared
@@ -130,7 +141,7 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
             (_side(x, a.x0, a.x1), _side(y, a.y0, a.y1), a.score)
             for a in local_alignments(x, y, options.min_phrase_words, options.phrase_min_score)
         ]
-    x_formulas, y_formulas = find_formulas(x_doc), find_formulas(y_doc)
+    x_formulas, y_formulas = _by_label(find_formulas(x_doc)), _by_label(find_formulas(y_doc))
     pairs = [
         PhrasePair(
             left=xs,

@@ -10,6 +10,7 @@ word edits is :mod:`docdiff.phrases`' job.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import heapq
 
@@ -25,6 +26,8 @@ _SEED_HAN = 4
 # A seed n-gram whose pairings (occurrences left x right) exceed this is skipped:
 # it is boilerplate, and the phrases around it have other, rarer n-grams.
 _MAX_PAIRINGS = 256
+# ... and is paired instead with this many nearest occurrences each way (see _nearest).
+_NEAREST = 2
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
 _BAND = 3
 _XDROP = 6
@@ -57,6 +60,31 @@ _STOP: frozenset[str] = (
 )
 
 
+_Tokens = tuple[list[int], list[int], list[str], list[float]]
+
+
+def _tokens(text: str, language: str) -> _Tokens:
+    """Offsets, lengths, keys and weights of the words and Han characters of ``text``."""
+    offsets: list[int] = []
+    lengths: list[int] = []
+    keys: list[str] = []
+    weights: list[float] = []
+    at = 0
+    for token in split_tokens(text):
+        if is_han(token):
+            offsets.append(at)
+            lengths.append(len(token))
+            keys.append(token)
+            weights.append(0.5)
+        elif token[0].isalnum():
+            offsets.append(at)
+            lengths.append(len(token))
+            keys.append(term_of(token, language))
+            weights.append(1.0)
+        at += len(token)
+    return offsets, lengths, keys, weights
+
+
 class Words:
     """The word tokens of one document's units, as parallel lists (built once per document).
 
@@ -76,31 +104,32 @@ class Words:
         self.bounds: list[tuple[int, int]] = []
         language = document.language
         source = document.source
+        # Statements repeat paragraphs (boilerplate, sections); tokenize each text once.
+        seen: dict[str, _Tokens] = {}
         for index, clause in enumerate(document.units):
             first = len(self.keys)
             for paragraph in clause.paragraphs:
                 at = paragraph.span.start
-                for token in split_tokens(source[paragraph.span.start : paragraph.span.end]):
-                    if is_han(token):
-                        self._add(token, at, len(token), 0.5, index)
-                    elif token[0].isalnum():
-                        self._add(term_of(token, language), at, len(token), 1.0, index)
-                    at += len(token)
+                text = source[at : paragraph.span.end]
+                tokens = seen.get(text)
+                if tokens is None:
+                    tokens = seen[text] = _tokens(text, language)
+                offsets, lengths, keys, weights = tokens
+                self.keys += keys
+                self.starts += [at + o for o in offsets]
+                self.ends += [at + o + n for o, n in zip(offsets, lengths, strict=True)]
+                self.weight += weights
+            self.unit += [index] * (len(self.keys) - first)
             self.bounds.append((first, len(self.keys)))
         self.han = sum(1 for w in self.weight if w < 1) * 2 > len(self.weight)
 
-    def _add(self, key: str, at: int, length: int, weight: float, unit: int) -> None:
-        self.keys.append(key)
-        self.starts.append(at)
-        self.ends.append(at + length)
-        self.weight.append(weight)
-        self.unit.append(unit)
-
-    def ngrams(self, n: int) -> dict[tuple[str, ...], list[int]]:
-        """Positions of every n-gram that lies inside one unit and is not all stop words."""
+    def ngrams(self, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:
+        """Positions of every n-gram inside one unit (not a ``skip`` one) that is not all stop words."""
         index: dict[tuple[str, ...], list[int]] = {}
         keys = self.keys
-        for first, stop in self.bounds:
+        for unit, (first, stop) in enumerate(self.bounds):
+            if skip[unit]:
+                continue
             for i in range(first, stop - n + 1):
                 gram = tuple(keys[i : i + n])
                 if all(k in _STOP for k in gram):
@@ -199,6 +228,9 @@ class _Candidate:
 
 
 def _matched(xs: list[str], ys: list[str], x0: int, x1: int, y0: int, y1: int) -> list[tuple[int, int]]:
+    if x1 - x0 == y1 - y0 and xs[x0:x1] == ys[y0:y1]:
+        # Verbatim (the usual case): no need for a diff.
+        return list(zip(range(x0, x1), range(y0, y1), strict=True))
     matcher = difflib.SequenceMatcher(None, xs[x0:x1], ys[y0:y1], autojunk=False)
     return [
         (x0 + block.a + k, y0 + block.b + k)
@@ -207,25 +239,92 @@ def _matched(xs: list[str], ys: list[str], x0: int, x1: int, y0: int, y1: int) -
     ]
 
 
+def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytearray]:
+    """Whole units with the same keys on both sides, paired in source order.
+
+    Most units of a revision are unchanged: pairing them up front is linear,
+    and keeps their words (often boilerplate repeated across sections) out
+    of the seed index.  Greedy selection would pair them the same way (a
+    whole unit is the most any alignment can match of it).
+    """
+    x_by: dict[tuple[str, ...], list[int]] = {}
+    y_by: dict[tuple[str, ...], list[int]] = {}
+    for words, by in ((x, x_by), (y, y_by)):
+        for unit, (first, stop) in enumerate(words.bounds):
+            if stop - first >= _MIN_MATCHED:
+                by.setdefault(tuple(words.keys[first:stop]), []).append(unit)
+    x_done, y_done = bytearray(len(x.bounds)), bytearray(len(y.bounds))
+    out = []
+    for key, x_units in x_by.items():
+        for u, v in zip(x_units, y_by.get(key, ()), strict=False):
+            x_done[u] = y_done[v] = 1
+            (x0, x1), (y0, _) = x.bounds[u], y.bounds[v]
+            out.append(_Candidate(list(zip(range(x0, x1), range(y0, y0 + x1 - x0), strict=True)), u, v))
+    return out, x_done, y_done
+
+
+def _nearest(x_at: list[int], y_at: list[int], x_size: int, y_size: int) -> set[tuple[int, int]]:
+    """Pairings of a frequent n-gram: each occurrence with the few nearest in relative position.
+
+    Pairing every occurrence with every other would be quadratic; text that
+    recurs many times is boilerplate, and its copies are taken to correspond
+    where they stand at the same fraction of their documents.  Each
+    occurrence on either side gets the ``_NEAREST`` closest on the other side
+    before and after that point, so the choice is the same whichever side is
+    which.
+    """
+    out: set[tuple[int, int]] = set()
+    for this, other, size, other_size, flip in (
+        (x_at, y_at, x_size, y_size, False),
+        (y_at, x_at, y_size, x_size, True),
+    ):
+        scaled = [o * size for o in other]
+        for i in this:
+            at = bisect.bisect_left(scaled, i * other_size)
+            for j in other[max(0, at - _NEAREST) : at + _NEAREST]:
+                out.add((j, i) if flip else (i, j))
+    return out
+
+
+def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> list[tuple[int, int]]:
+    """Token pairs ``(i, j)`` where the same n-gram starts on each side, in order."""
+    x_grams, y_grams = x.ngrams(n, x_skip), y.ngrams(n, y_skip)
+    seeds: list[tuple[int, int]] = []
+    x_size, y_size = max(1, len(x.keys)), max(1, len(y.keys))
+    for gram, x_at in x_grams.items():
+        y_at = y_grams.get(gram)
+        if y_at is None:
+            continue
+        if len(x_at) * len(y_at) <= _MAX_PAIRINGS:
+            seeds.extend((i, j) for i in x_at for j in y_at)
+        else:
+            seeds.extend(_nearest(x_at, y_at, x_size, y_size))
+    seeds.sort()
+    return seeds
+
+
 def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
     han = x.han or y.han
     n = _SEED_HAN if han else _SEED_WORDS
     # Matched tokens a seed must grow by before the gapped pass (Han characters are half words).
     need = 1 if (2 * min_words if han else min_words) > n else 0
-    x_grams, y_grams = x.ngrams(n), y.ngrams(n)
-    seeds: list[tuple[int, int]] = []
-    for gram, x_at in x_grams.items():
-        y_at = y_grams.get(gram)
-        if y_at is not None and len(x_at) * len(y_at) <= _MAX_PAIRINGS:
-            seeds.extend((i, j) for i in x_at for j in y_at)
-    seeds.sort()
+    out, x_done, y_done = _same_units(x, y)
     found: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-    out: list[_Candidate] = []
-    for i, j in seeds:
-        units = (x.unit[i], y.unit[j])
-        regions = found.setdefault(units, [])
-        if any(x0 <= i and i + n <= x1 and y0 <= j and j + n <= y1 for x0, x1, y0, y1 in regions):
-            continue
+    x_unit, y_unit = x.unit, y.unit
+    for i, j in _seeds(x, y, n, x_done, y_done):
+        units = (x_unit[i], y_unit[j])
+        regions = found.get(units)
+        if regions is None:
+            regions = found[units] = []
+        else:
+            # Most seeds lie inside an alignment already found (a plain loop: this is the hot path).
+            inside = False
+            for x0, x1, y0, y1 in regions:
+                if x0 <= i and i + n <= x1 and y0 <= j and j + n <= y1:
+                    inside = True
+                    break
+            if inside:
+                continue
         x_first, x_stop = x.bounds[units[0]]
         y_first, y_stop = y.bounds[units[1]]
         # A seed that the ungapped pass cannot grow by one word is nearly always

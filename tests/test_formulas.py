@@ -8,16 +8,20 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docdiff.formulas import (
     FormulaOccurrence,
     Strength,
+    _fold,
     compare_formulas,
     find_formulas,
     formula_lexicon,
     formula_strength,
 )
 from docdiff.model import Block, Clause, Document, Metadata, Paragraph, Span
+from docdiff.normalize import normalize
 from docdiff.result import FormulaUse, Op
 from docdiff.segment import segment
 
@@ -332,3 +336,16 @@ def test_formulas_over_the_corpus() -> None:
     assert {"one-china", "belt-and-road"} <= ids["ae-cn-2019-07.zh.txt"]
     # A few short technical statements (trade talks, a missile deployment) hold no stock formula.
     assert sum(1 for v in ids.values() if v) >= 0.8 * len(ids)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AБё«»—\n\t\u00a0\u00ad…ßİ\u0301.,")), max_size=30))
+def test_fast_fold_equals_normalize(text: str) -> None:
+    # find_formulas folds with str.translate when every character folds one to
+    # one; it must give exactly normalize()'s text and offsets.
+    expected = normalize(text, casefold=True, offset=5)
+    folded = _fold(text, 5)
+    assert folded.text == expected.text
+    for start in range(len(expected.text)):
+        for end in range(start + 1, len(expected.text) + 1):
+            assert folded.source_span(start, end) == expected.source_span(start, end)

@@ -297,3 +297,26 @@ def test_real_pairs(left_name: str, right_name: str) -> None:
     for pair in pairs:
         check_pair(pair, left, right)
     assert align_phrases(right, left) == mirrored(pairs)
+
+
+def test_boilerplate_repeated_in_many_sections_still_pairs_one_to_one() -> None:
+    # 40 copies of the seed's clauses on each side: every n-gram of a clause has
+    # 40 x 40 pairings, past the cap, so seeds pair nearest copies only; every
+    # clause must still find its copy, in order, without quadratic work.
+    text = SEED.read_text("utf-8")
+    clauses = [b for b in text.split("\n\n") if re.match(r"\d+\. ", b)]
+    edited = [c.replace("Стороны", "Обе стороны", 1) if k % 3 == 0 else c for k, c in enumerate(clauses)]
+    left, right = make(*(clauses * 40)), make(*(edited * 40))
+    started = time.perf_counter()
+    pairs = align_phrases(left, right)
+    assert time.perf_counter() - started < 20.0  # about 1 s; generous for slow machines
+    by_left: dict[str, list[PhrasePair]] = {}
+    for pair in pairs:
+        by_left.setdefault(pair.left.label, []).append(pair)
+    assert set(by_left) == {u.label for u in left.units}
+    # Copy c of a clause pairs with copy c on the right (its nearest copy).
+    assert all(p.left.label == p.right.label for p in pairs if p.score == 1.0)
+    size = len(clauses)
+    same_copy = [p for p in pairs if (int(p.left.label) - 1) // size == (int(p.right.label) - 1) // size]
+    assert len(same_copy) > 0.9 * len(pairs)
+    assert align_phrases(right, left) == mirrored(pairs)
