@@ -208,3 +208,23 @@ def test_title_option(comparison: Comparison) -> None:
 def test_deterministic(page: str) -> None:
     assert render(sample_comparison(), "html") == page
     assert sample_comparison().to_html() == page
+
+
+def test_cross_language_report_has_no_redline(comparison: Comparison) -> None:
+    import attrs
+
+    english = attrs.evolve(comparison.right, metadata=attrs.evolve(comparison.right.metadata, language="en"))
+    crossed = attrs.evolve(comparison, right=english)
+    tree = lxml_html.document_fromstring(render(crossed, "html"))
+    root = tree.xpath("//div[contains(@class, 'docdiff')]")[0]
+    assert "cross-language" in root.get("class").split()
+    assert not tree.xpath("//tr[contains(@class, 'redline')]")
+    # Without a note from the engine the report says why the texts are not redlined.
+    caveats = tree.xpath("string(//ul[contains(@class, 'caveats')])")
+    assert "two languages (ru, en)" in caveats
+
+
+def test_formula_units_listed_once(tree: lxml_html.HtmlElement) -> None:
+    for cell in tree.xpath("//table[contains(@class, 'formulas')]//td/a/.."):
+        labels = [a.text for a in cell.xpath("./a")]
+        assert len(labels) == len(set(labels))

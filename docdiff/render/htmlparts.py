@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.html import builder as E
 
 from ..model import Document
-from ..result import Change, Comparison, Edit, FormulaUse, Op, PhrasePair, PhraseSide
+from ..result import Change, ClausePair, Comparison, Edit, FormulaUse, Op, PairKind, PhrasePair, PhraseSide
 from .text import describe_pair, pair_heading, unchanged
 
 __all__ = [
@@ -143,9 +143,26 @@ def metadata_section(comparison: Comparison) -> Element:
 
 
 def _counts(caption: str, items: Iterable[tuple[str, int]]) -> Element:
-    rows = [E.TR(E.TD(name), E.TD(str(count), E.CLASS("n"))) for name, count in items]
+    rows = [E.TR(E.TD(name), E.TD(str(count), E.CLASS("n"))) for name, count in items if count]
     head = E.THEAD(E.TR(E.TH(caption, scope="col"), E.TH("Pairs", scope="col")))
     return E.TABLE(head, E.TBODY(*rows), E.CLASS("counts"))
+
+
+def _runs(changed: Sequence[tuple[int, ClausePair]]) -> list[list[tuple[int, ClausePair]]]:
+    """Changed pairs in order; three or more insertions (or deletions) in a row make one run."""
+    groups: list[list[tuple[int, ClausePair]]] = []
+    for index, pair in changed:
+        previous = groups[-1][-1] if groups else None
+        if (
+            previous is not None
+            and pair.kind in (PairKind.INSERT, PairKind.DELETE)
+            and previous[1].kind is pair.kind
+            and previous[0] + 1 == index
+        ):
+            groups[-1].append((index, pair))
+        else:
+            groups.append([(index, pair)])
+    return [part for group in groups for part in ([group] if len(group) >= 3 else [[x] for x in group])]
 
 
 def summary_section(comparison: Comparison) -> Element:
@@ -170,13 +187,33 @@ def summary_section(comparison: Comparison) -> Element:
     if flags:
         tables.append(_counts("Flag", flags))
     items = []
-    for i, pair in changed:
+    for run in _runs(changed):
+        (i, pair), (last, last_pair) = run[0], run[-1]
+        if len(run) > 1:
+            word = "inserted" if pair.kind is PairKind.INSERT else "deleted"
+            items.append(
+                E.LI(
+                    E.A(pair_heading(pair), href=f"#pair-{i}"),
+                    " … ",
+                    E.A(pair_heading(last_pair), href=f"#pair-{last}"),
+                    f": {len(run)} clauses {word} in a row",
+                )
+            )
+            continue
         item = E.LI(E.A(pair_heading(pair), href=f"#pair-{i}"), " ", describe_pair(pair))
         if pair.notes:
             item.append(E.SPAN(" — " + "; ".join(clean(n) for n in pair.notes), E.CLASS("why")))
         items.append(item)
-    listing = E.OL(*items, E.CLASS("changed")) if items else E.P("No clause changed.")
-    caveats = [E.UL(*(E.LI(clean(n)) for n in summary.notes), E.CLASS("caveats"))] if summary.notes else []
+    listing = E.UL(*items, E.CLASS("changed")) if items else E.P("No clause changed.")
+    notes = list(summary.notes)
+    left, right = comparison.left.language, comparison.right.language
+    if left != right and not notes:
+        notes.append(
+            f"The documents are in two languages ({left}, {right}): clauses are paired by their place "
+            "and shown side by side, without a redline; word changes and similarity do not measure "
+            "a difference in meaning."
+        )
+    caveats = [E.UL(*(E.LI(clean(n)) for n in notes), E.CLASS("caveats"), role="note")] if notes else []
     return E.SECTION(
         E.H2("Summary"),
         *caveats,
@@ -249,13 +286,17 @@ def edits_block(title: str, edits: Sequence[Edit], lang: str) -> list[Element]:
 
 
 def _side_links(sides: Sequence[PhraseSide], id_of: dict[str, str]) -> list[Element | str]:
-    out: list[Element | str] = []
+    """Links to the units of ``sides``, each unit once, with ``×N`` when it holds N of them."""
+    counts: dict[str, int] = {}
     for side in sides:
+        counts[side.label] = counts.get(side.label, 0) + 1
+    out: list[Element | str] = []
+    for label, count in counts.items():
         if out:
             out.append(", ")
-        out.append(
-            E.A(clean(side.label), href="#" + id_of[side.label]) if side.label in id_of else side.label
-        )
+        out.append(E.A(clean(label), href="#" + id_of[label]) if label in id_of else clean(label))
+        if count > 1:
+            out.append(f" ×{count}")
     return out or [NONE]
 
 
