@@ -31,7 +31,8 @@ import re
 import time
 from pathlib import Path
 
-from docdiff.formulas import _find_cached, compare_formulas
+from docdiff.formula_search import _find_cached
+from docdiff.formulas import compare_formulas
 from docdiff.model import Clause, Document, Metadata, Paragraph, Span
 from docdiff.phrases import align_phrases
 

@@ -1,37 +1,43 @@
 """Stock diplomatic formulas: where they occur, and how their wording changed.
 
-The lexicon (``docdiff/lexicon/formulas.json``, documented in
-``docs/phrases.md``) lists recurring formulas ("one China", "Belt and Road",
-"rules-based international order") with regular expressions per language,
-matched against normalized, case-folded text so that typography never hides
-a formula; every match is mapped back to an exact span of the source.
+Finding them (the lexicon, :func:`find_formulas`) is
+:mod:`docdiff.formula_search`, re-exported here; this module compares them.
 
 A formula's *variant* is the sentence it occurs in.  :func:`compare_formulas`
-diffs the first variants of the two documents and says whether the right one
-is stronger: the lexicon's strength section gives intensifiers ("firmly",
-"твердо", "坚定") and an ordered commitment scale (note < welcome < support
-< commit); the variant with the higher level, or at the same level with more
-intensifiers, is the stronger.
+pairs each variant of one document with its most similar variant of the
+other (cosine of their word terms), diffs the best-matched pair and says
+whether the right one is stronger: the lexicon's strength section gives
+intensifiers ("firmly", "твердо", "坚定"), an ordered commitment scale (note
+< welcome < support < commit) and negations ("do not", "не", "不") that
+cancel the term they stand before; the variant with the higher level, or at
+the same level with more intensifiers, is the stronger.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
-import json
+import math
 import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from importlib import resources
-from typing import Any
+from collections import Counter
+from collections.abc import Sequence
 
 from attrs import field, frozen
 
+from .formula_search import (
+    LANGUAGES,
+    Formula,
+    FormulaOccurrence,
+    find_formulas,
+    formula_lexicon,
+    lexicon_data,
+    regions,
+)
 from .inline import merge_edits, word_diff
 from .model import Document
-from .normalize import Normalized, fold_char, normalize
+from .normalize import normalize
 from .result import Edit, FormulaUse, Op, PhraseSide
 from .sentences import split_sentences
+from .tokens import terms
 
 __all__ = [
     "Formula",
@@ -43,64 +49,21 @@ __all__ = [
     "formula_strength",
 ]
 
-_LANGUAGES = ("ru", "en", "zh")
-
-
-def _patterns(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    items = value.items() if isinstance(value, dict) else value
-    return tuple((str(lang), tuple(str(p) for p in ps)) for lang, ps in items)  # type: ignore[attr-defined]
-
-
-def _levels(value: object) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    return tuple((str(n), str(lang), tuple(ps)) for n, lang, ps in value)  # type: ignore[attr-defined]
-
-
-@frozen
-class Formula:
-    """One lexicon formula.
-
-    ``patterns`` holds ``(language, regexes)`` pairs, ``levels`` the
-    formula's own additions to the commitment scale as ``(level name,
-    language, regexes)`` and ``intensifiers`` its own intensifiers as
-    ``(language, regexes)``.
-    """
-
-    id: str
-    name: str
-    description: str
-    patterns: tuple[tuple[str, tuple[str, ...]], ...] = field(converter=_patterns)
-    intensifiers: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=_patterns)
-    levels: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), converter=_levels)
-
-    def patterns_for(self, language: str) -> tuple[str, ...]:
-        """The regexes for ``language`` (every language's for an unknown one)."""
-        if language not in _LANGUAGES:
-            return tuple(p for _, ps in self.patterns for p in ps)
-        return next((ps for lang, ps in self.patterns if lang == language), ())
-
-
-@frozen
-class FormulaOccurrence:
-    """One match of a formula: ``text == document.source[start:end]``.
-
-    ``label`` is the unit label, or ``envelope``, ``title``, ``dateline`` or
-    ``closing`` for a match outside the units.
-    """
-
-    id: str
-    label: str
-    start: int
-    end: int
-    text: str
-
 
 @frozen(order=True)
 class Strength:
-    """How strongly a variant commits: a scale level (0 for none), then intensifiers."""
+    """How strongly a variant commits: a scale level (0 for none), then intensifiers.
+
+    A negated scale term ("do not support", "не поддерживают", "不支持")
+    counts for no level, and intensifiers inside the negated stretch count
+    for nothing; ``negated`` says how many terms were negated (it does not
+    take part in comparisons).
+    """
 
     level: int
     intensifiers: int
     name: str | None = field(default=None, eq=False, order=False)
+    negated: int = field(default=0, eq=False, order=False)
 
 
 def _wrap(pattern: str, language: str) -> str:
@@ -109,202 +72,39 @@ def _wrap(pattern: str, language: str) -> str:
     return f"(?:{pattern})" if language == "zh" else rf"(?<!\w)(?:{pattern})(?!\w)"
 
 
-@functools.cache
-def _data() -> dict[str, Any]:
-    text = resources.files("docdiff").joinpath("lexicon/formulas.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+# How far before a scale term a negation is looked for (characters): room for
+# the negation and two words ("do not yet fully support").
+_NEGATION_REACH = 60
+# zh: a negation stands right before the verb, or before one modal ("不会支持").
+_ZH_MODALS = "会|能|再|愿|应|得|曾|予"
 
 
-@functools.cache
-def formula_lexicon() -> tuple[Formula, ...]:
-    """Every formula of the lexicon, in lexicon order."""
-    out = []
-    for entry in _data()["formulas"]:
-        strength = entry.get("strength", {})
-        levels = tuple(
-            (name, lang, tuple(ps))
-            for name, by_lang in sorted(strength.get("levels", {}).items())
-            for lang, ps in sorted(by_lang.items())
-        )
-        out.append(
-            Formula(
-                entry["id"],
-                entry["name"],
-                entry["description"],
-                entry["patterns"],
-                strength.get("intensifiers", {}),
-                levels,
-            )
-        )
-    return tuple(out)
-
-
-@functools.cache
-def _matchers(formula_id: str, language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
-    r"""One compiled alternation per pattern language, with whether it needs a word start.
-
-    The word-start check is done in code, not by a leading ``(?<!\w)``: a
-    pattern that opens with a lookbehind loses the regex engine's first-character
-    scan and runs about seven times slower.
-    """
-    formula = next(f for f in formula_lexicon() if f.id == formula_id)
-    out = []
-    for lang, patterns in formula.patterns:
-        if patterns and (language == lang or language not in _LANGUAGES):
-            tail = "" if lang == "zh" else r"(?!\w)"
-            alternation = "|".join(f"(?:{p}){tail}" for p in patterns)
-            out.append((re.compile(alternation), lang != "zh"))
-    return tuple(out)
-
-
-_WORD_CHAR = re.compile(r"\w")
-
-
-def _matches(pattern: re.Pattern[str], text: str, word_start: bool) -> Iterator[tuple[int, int]]:
-    at = 0
-    while match := pattern.search(text, at):
-        start, end = match.span()
-        if end == start or (word_start and start and _WORD_CHAR.match(text, start - 1)):
-            at = start + 1
+def _negation_pattern(languages: Sequence[str]) -> re.Pattern[str]:
+    """A pattern that matches, at the end of the text before a scale term, a negation of it."""
+    data = lexicon_data()["strength"]
+    parts = []
+    for lang in languages:
+        words = "|".join(re.escape(w) for w in data["negations"].get(lang, ()))
+        if not words:
             continue
-        yield start, end
-        at = end
-
-
-def _regions(document: Document) -> Iterator[tuple[str, int, int]]:
-    """``(label, start, end)`` of every stretch of text formulas are looked for in, in source order."""
-    regions = [("envelope", b.span.start, b.span.end) for b in document.envelope]
-    for name, block in (("title", document.title), ("dateline", document.dateline)):
-        if block is not None:
-            regions.append((name, block.span.start, block.span.end))
-    regions += [(u.label, p.span.start, p.span.end) for u in document.units for p in u.paragraphs]
-    regions += [("closing", b.span.start, b.span.end) for b in document.closing]
-    regions.sort(key=lambda r: (r[1], r[2]))
-    yield from regions
-
-
-def find_formulas(document: Document) -> tuple[FormulaOccurrence, ...]:
-    """Every lexicon formula occurring in ``document``, by start, then lexicon order."""
-    try:
-        return _find_cached(document)
-    except TypeError:  # a Document holding something unhashable: compute afresh
-        return _find(document)
-
-
-# compare() asks for the formulas of the same two documents twice (phrases and
-# formula uses); normalizing a statement is the costly part, so keep a few.
-@functools.lru_cache(maxsize=8)
-def _find_cached(document: Document) -> tuple[FormulaOccurrence, ...]:
-    return _find(document)
-
-
-class _Folded:
-    """Case-folded text of a region whose characters fold one to one, with a map back.
-
-    Equal to ``normalize(text, casefold=True)`` on such text (see
-    :func:`_fold`), but built with ``str.translate`` and one regex pass
-    instead of a loop over every character: statements are long, and this is
-    the costly part of finding formulas.  ``folded[k]`` and ``sources[k]``
-    are where the ``k``-th run of non-space characters starts in the folded
-    text and in the source; one space between runs stands for the whitespace
-    between them.
-    """
-
-    __slots__ = ("folded", "sources", "text")
-
-    def __init__(self, text: str, folded: list[int], sources: list[int]) -> None:
-        self.text = text
-        self.folded = folded
-        self.sources = sources
-
-    def _at(self, index: int) -> tuple[int, int]:
-        """Source start and end of folded character ``index``."""
-        k = bisect.bisect_right(self.folded, index) - 1
-        inside = index - self.folded[k]
-        if k + 1 < len(self.folded) and index == self.folded[k + 1] - 1:
-            # The single space standing for the whitespace run before chunk k + 1.
-            run_start = self.sources[k] + inside
-            return run_start, self.sources[k + 1]
-        return self.sources[k] + inside, self.sources[k] + inside + 1
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map the folded range ``[start, end)`` (non-empty) back to a source range."""
-        return self._at(start)[0], self._at(end - 1)[1]
-
-
-_NON_SPACE = re.compile(r"\S+")
-
-
-@functools.cache
-def _one_to_one(char: str) -> str | None:
-    """The folded, case-folded form of ``char`` when it is one character and not a space."""
-    if unicodedata.combining(char) or char.isspace():
-        return None
-    folded = fold_char(char).casefold()
-    return folded if len(folded) == 1 and not folded.isspace() else None
-
-
-def _fold(text: str, offset: int) -> Normalized | _Folded:
-    """``normalize(text, casefold=True, offset=offset)``, quickly when every character folds 1:1."""
-    table: dict[int, str] = {}
-    for char in set(text):
-        if char.isspace():
+        if lang == "zh":
+            parts.append(f"(?:{words})(?:{_ZH_MODALS})?$")
             continue
-        folded = _one_to_one(char)
-        if folded is None:
-            return normalize(text, casefold=True, offset=offset)
-        if folded != char:
-            table[ord(char)] = folded
-    chunks = [m.span() for m in _NON_SPACE.finditer(text)]
-    folded_starts, sources, at = [], [], 0
-    for start, end in chunks:
-        folded_starts.append(at)
-        sources.append(start + offset)
-        at += end - start + 1
-    words = " ".join(text[start:end] for start, end in chunks)
-    return _Folded(words.translate(table), folded_starts, sources)
-
-
-def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
-    found: list[tuple[int, int, FormulaOccurrence]] = []
-    lexicon = formula_lexicon()
-    source = document.source
-    # Paragraphs repeat (boilerplate, sections): match each distinct text once.
-    seen: dict[str, list[tuple[int, int, str]]] = {}
-    for label, start, end in _regions(document):
-        text = source[start:end]
-        matches = seen.get(text)
-        if matches is None:
-            matches = seen[text] = []
-            folded = _fold(text, 0)
-            for formula in lexicon:
-                for pattern, word_start in _matchers(formula.id, document.language):
-                    for m_start, m_end in _matches(pattern, folded.text, word_start):
-                        s, e = folded.source_span(m_start, m_end)
-                        matches.append((s, e, formula.id))
-        rank = _ranks()
-        for s, e, formula_id in matches:
-            occurrence = FormulaOccurrence(
-                formula_id, label, start + s, start + e, source[start + s : start + e]
-            )
-            found.append((start + s, rank[formula_id], occurrence))
-    found.sort(key=lambda item: (item[0], item[1], item[2].end))
-    return tuple(item[2] for item in found)
-
-
-@functools.cache
-def _ranks() -> dict[str, int]:
-    return {f.id: rank for rank, f in enumerate(formula_lexicon())}
+        exceptions = "|".join(re.escape(w) for w in data["not_negations"].get(lang, ()))
+        unless = rf"(?! (?:{exceptions})(?!\w))" if exceptions else ""
+        # "n't" is glued to its verb ("don't"); the other negations are words.
+        start = r"(?:(?<!\w)(?:{0})|n't)" if lang == "en" else r"(?<!\w)(?:{0})"
+        parts.append(start.format(words) + unless + r"(?: [\w-]+){0,2} $")
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
 @functools.cache
 def _strength_matchers(
     formula_id: str | None, language: str
-) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    """The intensifier pattern and one pattern per scale level (index = level - 1)."""
-    languages = (language,) if language in _LANGUAGES else _LANGUAGES
-    data = _data()["strength"]
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """The intensifier pattern, one pattern per scale level (index = level - 1) and the negation pattern."""
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    data = lexicon_data()["strength"]
     formula = next((f for f in formula_lexicon() if f.id == formula_id), None)
     boost = [(lang, p) for lang in languages for p in data["intensifiers"].get(lang, ())]
     extra: dict[str, list[tuple[str, str]]] = {}
@@ -322,23 +122,38 @@ def _strength_matchers(
     for level in sorted(data["levels"], key=lambda entry: entry["level"]):
         patterns = [(lang, p) for lang in languages for p in level.get(lang, ())]
         levels.append(compile_all(patterns + extra.get(level["name"], [])))
-    return compile_all(boost), tuple(levels)
+    return compile_all(boost), tuple(levels), _negation_pattern(languages)
 
 
 def formula_strength(text: str, language: str, formula_id: str | None = None) -> Strength:
-    """How strongly ``text`` commits: the highest scale level named in it, and its intensifiers."""
+    """How strongly ``text`` commits: the highest scale level named in it, and its intensifiers.
+
+    A scale term with a negation just before it ("do not support", "не
+    поддерживают", "不支持") is not counted, nor are intensifiers between the
+    negation and the term ("do not fully support").
+    """
     folded = normalize(text, casefold=True).text
-    boost, levels = _strength_matchers(formula_id, language)
-    names = [entry["name"] for entry in sorted(_data()["strength"]["levels"], key=lambda e: e["level"])]
-    level = max((k + 1 for k, pattern in enumerate(levels) if pattern.search(folded)), default=0)
-    return Strength(level, len(boost.findall(folded)), names[level - 1] if level else None)
+    boost, levels, negation = _strength_matchers(formula_id, language)
+    names = [
+        entry["name"] for entry in sorted(lexicon_data()["strength"]["levels"], key=lambda e: e["level"])
+    ]
+    level, negated = 0, []
+    for k, pattern in enumerate(levels, 1):
+        for match in pattern.finditer(folded):
+            denial = negation.search(folded, max(0, match.start() - _NEGATION_REACH), match.start())
+            if denial is not None:
+                negated.append((denial.start(), match.end()))
+            else:
+                level = max(level, k)
+    intensifiers = sum(1 for m in boost.finditer(folded) if not any(a <= m.start() < b for a, b in negated))
+    return Strength(level, intensifiers, names[level - 1] if level else None, len(negated))
 
 
 def _sentence_spans(document: Document) -> list[tuple[str, int, int]]:
     """``(label, start, end)`` of every sentence of the regions formulas are looked for in."""
     paragraphs = {(p.span.start, p.span.end): p for u in document.units for p in u.paragraphs}
     out: list[tuple[str, int, int]] = []
-    for label, start, end in _regions(document):
+    for label, start, end in regions(document):
         paragraph = paragraphs.get((start, end))
         if paragraph is not None and paragraph.sentences:
             out += [(label, s.span.start, s.span.end) for s in paragraph.sentences]
@@ -360,6 +175,50 @@ def _variants(
             spans.append(span)
     spans.sort(key=lambda s: (s[1], s[2]))
     return tuple(PhraseSide(label, s, e, document.source[s:e]) for label, s, e in spans)
+
+
+def _bag(text: str, language: str) -> tuple[Counter[str], float]:
+    bag = Counter(terms(text, language))
+    return bag, math.sqrt(sum(n * n for n in bag.values()))
+
+
+def _cosine(a: tuple[Counter[str], float], b: tuple[Counter[str], float]) -> float:
+    (x, x_norm), (y, y_norm) = a, b
+    if not x_norm or not y_norm:
+        return 0.0
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(n * y[t] for t, n in x.items() if t in y) / (x_norm * y_norm)
+
+
+def _best_pair(
+    left: Sequence[PhraseSide], right: Sequence[PhraseSide], languages: tuple[str, str]
+) -> tuple[int, int]:
+    """Indexes of the most similar left and right variants (cosine of their terms).
+
+    Each left variant meets its most similar right variant; the best of those
+    pairs wins, the earliest on ties (so with nothing in common, as across
+    languages, the first variants).  Identical texts are weighed once.
+    """
+    bags: dict[tuple[int, str], tuple[Counter[str], float]] = {}
+
+    def bag(side: int, text: str) -> tuple[Counter[str], float]:
+        found = bags.get((side, text))
+        if found is None:
+            found = bags[(side, text)] = _bag(text, languages[side])
+        return found
+
+    scores: dict[tuple[str, str], float] = {}
+    best, best_at = -1.0, (0, 0)
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            score = scores.get((a.text, b.text))
+            if score is None:
+                score = scores[(a.text, b.text)] = _cosine(bag(0, a.text), bag(1, b.text))
+            # Round so that float noise never decides between equal texts.
+            if round(score, 9) > best:
+                best, best_at = round(score, 9), (i, j)
+    return best_at
 
 
 def _direction(
@@ -387,8 +246,9 @@ def _use(formula_id: str, left: _Side, right: _Side) -> FormulaUse:
     lv = _variants(left.document, left.sentences, [o for o in left.found if o.id == formula_id])
     rv = _variants(right.document, right.sentences, [o for o in right.found if o.id == formula_id])
     if lv and rv:
-        edits = word_diff(lv[0].text, rv[0].text)
-        direction: str | None = _direction(lv[0], rv[0], formula_id, left.document, right.document)
+        i, j = _best_pair(lv, rv, (left.document.language, right.document.language))
+        edits = word_diff(lv[i].text, rv[j].text)
+        direction: str | None = _direction(lv[i], rv[j], formula_id, left.document, right.document)
     else:
         edits = (Edit(Op.DELETE, lv[0].text),) if lv else (Edit(Op.INSERT, rv[0].text),)
         direction = None
@@ -397,7 +257,7 @@ def _use(formula_id: str, left: _Side, right: _Side) -> FormulaUse:
 
 def _key(document: Document) -> tuple[object, ...]:
     units = tuple((u.label, tuple((p.span.start, p.span.end) for p in u.paragraphs)) for u in document.units)
-    return (document.source, document.language, units, tuple(r for r in _regions(document)))
+    return (document.source, document.language, units, tuple(r for r in regions(document)))
 
 
 _MIRROR = {"stronger": "weaker", "weaker": "stronger", "same": "same"}
@@ -407,11 +267,12 @@ def compare_formulas(left: Document, right: Document) -> tuple[FormulaUse, ...]:
     """One :class:`FormulaUse` per formula found in either document, in lexicon order.
 
     ``left``/``right`` are the sentences holding the formula (its variants);
-    ``edits`` diff the first variant of each side (one deletion or insertion
-    when only one side has it); ``direction`` is ``"stronger"``,
-    ``"weaker"`` or ``"same"`` for the right variant against the left, and
-    ``None`` when only one side has the formula.  Swapping the documents
-    mirrors the result exactly.
+    ``edits`` diff the best-matched pair of variants, the left and right
+    sentences most alike in wording (one deletion or insertion when only one
+    side has the formula); ``direction`` is ``"stronger"``, ``"weaker"`` or
+    ``"same"`` for that right variant against that left one, and ``None``
+    when only one side has the formula.  Swapping the documents mirrors the
+    result exactly.
     """
     if _key(left) > _key(right):
         return tuple(_mirror(use) for use in compare_formulas(right, left))

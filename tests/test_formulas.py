@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docdiff.formula_search import _fold
 from docdiff.formulas import (
     FormulaOccurrence,
     Strength,
-    _fold,
     compare_formulas,
     find_formulas,
     formula_lexicon,
@@ -288,6 +288,57 @@ def test_direction_words() -> None:
     assert direction(base.format("support"), base.format("support")) == "same"
     assert direction(base.format("support"), base.format("strongly support")) == "stronger"
     assert direction("1. The leaders met in Paris.", base.format("support")) is None
+
+
+def test_negated_commitment_is_not_stronger() -> None:
+    def strength(text: str, language: str) -> Strength:
+        return formula_strength(text, language)
+
+    assert strength("The Sides do not support the Paris Agreement.", "en").level == 0
+    assert strength("The Sides don't support it.", "en").negated == 1
+    assert strength("The Sides will not fully support it.", "en") == Strength(0, 0)
+    assert strength("The Sides not only support it.", "en").level == 3
+    assert strength("Стороны не поддерживают односторонние санкции.", "ru").level == 0
+    assert strength("Стороны не только поддерживают, но и развивают.", "ru").level == 3
+    assert strength("双方不支持", "zh").level == 0
+    assert strength("双方不会支持", "zh").level == 0
+    assert strength("双方不仅支持", "zh").level == 3
+    # Another, un-negated term still counts.
+    assert strength("The Sides welcome the talks and do not support sanctions.", "en").name == "welcome"
+
+    def direction(left: str, right: str, language: str = "en") -> str | None:
+        (use,) = compare_formulas(make(left, language), make(right, language))
+        return use.direction
+
+    base = "1. The Sides {} the Paris Agreement."
+    assert direction(base.format("support"), base.format("do not support")) == "weaker"
+    assert direction(base.format("do not support"), base.format("support")) == "stronger"
+    assert direction(base.format("note"), base.format("do not firmly support")) == "weaker"
+    assert direction(base.format("do not support"), base.format("do not support")) == "same"
+    ru = "1. Стороны {} членство в ШОС."
+    assert direction(ru.format("поддерживают"), ru.format("не поддерживают"), "ru") == "weaker"
+
+
+def test_variants_are_paired_by_wording_not_by_order() -> None:
+    # The first sentences naming supply chains are about different things; the
+    # comparable pair is the left's second and the right's first.
+    left = make(
+        "1. We firmly commit to secure supply chains for semiconductors.\n\n"
+        "2. We note resilient supply chains for critical minerals and clean energy technologies.",
+        "en",
+    )
+    right = make(
+        "1. We support resilient supply chains for critical minerals and clean energy technologies.\n\n"
+        "2. Officials discussed food supply chains in the region.",
+        "en",
+    )
+    (use,) = compare_formulas(left, right)
+    assert use.id == "supply-chains" and len(use.left) == 2 and len(use.right) == 2
+    assert rebuild(use) == (use.left[1].text, use.right[0].text)
+    assert use.direction == "stronger"  # note -> support (the first variants would read "weaker")
+    (back,) = compare_formulas(right, left)
+    assert rebuild(back) == (use.right[0].text, use.left[1].text)
+    assert back.direction == "weaker"
 
 
 def test_one_side_only_gives_one_deletion_or_insertion() -> None:

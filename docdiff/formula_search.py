@@ -1,0 +1,276 @@
+"""Finding stock diplomatic formulas: the lexicon and where its formulas occur.
+
+The lexicon (``docdiff/lexicon/formulas.json``, documented in
+``docs/phrases.md``) lists recurring formulas ("one China", "Belt and Road",
+"rules-based international order") with regular expressions per language,
+matched against normalized, case-folded text so that typography never hides
+a formula; every match is mapped back to an exact span of the source.
+:mod:`docdiff.formulas` compares the occurrences of two documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from .model import Document
+from .normalize import Normalized, fold_char, normalize
+
+__all__ = [
+    "LANGUAGES",
+    "Formula",
+    "FormulaOccurrence",
+    "find_formulas",
+    "formula_lexicon",
+    "lexicon_data",
+    "regions",
+]
+
+#: The languages the lexicon has patterns for.
+LANGUAGES = ("ru", "en", "zh")
+
+
+def _patterns(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    items = value.items() if isinstance(value, dict) else value
+    return tuple((str(lang), tuple(str(p) for p in ps)) for lang, ps in items)  # type: ignore[attr-defined]
+
+
+def _levels(value: object) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple((str(n), str(lang), tuple(ps)) for n, lang, ps in value)  # type: ignore[attr-defined]
+
+
+@frozen
+class Formula:
+    """One lexicon formula.
+
+    ``patterns`` holds ``(language, regexes)`` pairs, ``levels`` the
+    formula's own additions to the commitment scale as ``(level name,
+    language, regexes)`` and ``intensifiers`` its own intensifiers as
+    ``(language, regexes)``.
+    """
+
+    id: str
+    name: str
+    description: str
+    patterns: tuple[tuple[str, tuple[str, ...]], ...] = field(converter=_patterns)
+    intensifiers: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=_patterns)
+    levels: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), converter=_levels)
+
+    def patterns_for(self, language: str) -> tuple[str, ...]:
+        """The regexes for ``language`` (every language's for an unknown one)."""
+        if language not in LANGUAGES:
+            return tuple(p for _, ps in self.patterns for p in ps)
+        return next((ps for lang, ps in self.patterns if lang == language), ())
+
+
+@frozen
+class FormulaOccurrence:
+    """One match of a formula: ``text == document.source[start:end]``.
+
+    ``label`` is the unit label, or ``envelope``, ``title``, ``dateline`` or
+    ``closing`` for a match outside the units.
+    """
+
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@functools.cache
+def lexicon_data() -> dict[str, Any]:
+    """The parsed lexicon file (read once)."""
+    text = resources.files("docdiff").joinpath("lexicon/formulas.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.cache
+def formula_lexicon() -> tuple[Formula, ...]:
+    """Every formula of the lexicon, in lexicon order."""
+    out = []
+    for entry in lexicon_data()["formulas"]:
+        strength = entry.get("strength", {})
+        levels = tuple(
+            (name, lang, tuple(ps))
+            for name, by_lang in sorted(strength.get("levels", {}).items())
+            for lang, ps in sorted(by_lang.items())
+        )
+        out.append(
+            Formula(
+                entry["id"],
+                entry["name"],
+                entry["description"],
+                entry["patterns"],
+                strength.get("intensifiers", {}),
+                levels,
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _matchers(formula_id: str, language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    r"""One compiled alternation per pattern language, with whether it needs a word start.
+
+    The word-start check is done in code, not by a leading ``(?<!\w)``: a
+    pattern that opens with a lookbehind loses the regex engine's first-character
+    scan and runs about seven times slower.
+    """
+    formula = next(f for f in formula_lexicon() if f.id == formula_id)
+    out = []
+    for lang, patterns in formula.patterns:
+        if patterns and (language == lang or language not in LANGUAGES):
+            tail = "" if lang == "zh" else r"(?!\w)"
+            alternation = "|".join(f"(?:{p}){tail}" for p in patterns)
+            out.append((re.compile(alternation), lang != "zh"))
+    return tuple(out)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _matches(pattern: re.Pattern[str], text: str, word_start: bool) -> Iterator[tuple[int, int]]:
+    at = 0
+    while match := pattern.search(text, at):
+        start, end = match.span()
+        if end == start or (word_start and start and _WORD_CHAR.match(text, start - 1)):
+            at = start + 1
+            continue
+        yield start, end
+        at = end
+
+
+def regions(document: Document) -> Iterator[tuple[str, int, int]]:
+    """``(label, start, end)`` of every stretch of text formulas are looked for in, in source order."""
+    regions = [("envelope", b.span.start, b.span.end) for b in document.envelope]
+    for name, block in (("title", document.title), ("dateline", document.dateline)):
+        if block is not None:
+            regions.append((name, block.span.start, block.span.end))
+    regions += [(u.label, p.span.start, p.span.end) for u in document.units for p in u.paragraphs]
+    regions += [("closing", b.span.start, b.span.end) for b in document.closing]
+    regions.sort(key=lambda r: (r[1], r[2]))
+    yield from regions
+
+
+def find_formulas(document: Document) -> tuple[FormulaOccurrence, ...]:
+    """Every lexicon formula occurring in ``document``, by start, then lexicon order."""
+    try:
+        return _find_cached(document)
+    except TypeError:  # a Document holding something unhashable: compute afresh
+        return _find(document)
+
+
+# compare() asks for the formulas of the same two documents twice (phrases and
+# formula uses); normalizing a statement is the costly part, so keep a few.
+@functools.lru_cache(maxsize=8)
+def _find_cached(document: Document) -> tuple[FormulaOccurrence, ...]:
+    return _find(document)
+
+
+class _Folded:
+    """Case-folded text of a region whose characters fold one to one, with a map back.
+
+    Equal to ``normalize(text, casefold=True)`` on such text (see
+    :func:`_fold`), but built with ``str.translate`` and one regex pass
+    instead of a loop over every character: statements are long, and this is
+    the costly part of finding formulas.  ``folded[k]`` and ``sources[k]``
+    are where the ``k``-th run of non-space characters starts in the folded
+    text and in the source; one space between runs stands for the whitespace
+    between them.
+    """
+
+    __slots__ = ("folded", "sources", "text")
+
+    def __init__(self, text: str, folded: list[int], sources: list[int]) -> None:
+        self.text = text
+        self.folded = folded
+        self.sources = sources
+
+    def _at(self, index: int) -> tuple[int, int]:
+        """Source start and end of folded character ``index``."""
+        k = bisect.bisect_right(self.folded, index) - 1
+        inside = index - self.folded[k]
+        if k + 1 < len(self.folded) and index == self.folded[k + 1] - 1:
+            # The single space standing for the whitespace run before chunk k + 1.
+            run_start = self.sources[k] + inside
+            return run_start, self.sources[k + 1]
+        return self.sources[k] + inside, self.sources[k] + inside + 1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the folded range ``[start, end)`` (non-empty) back to a source range."""
+        return self._at(start)[0], self._at(end - 1)[1]
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+@functools.cache
+def _one_to_one(char: str) -> str | None:
+    """The folded, case-folded form of ``char`` when it is one character and not a space."""
+    if unicodedata.combining(char) or char.isspace():
+        return None
+    folded = fold_char(char).casefold()
+    return folded if len(folded) == 1 and not folded.isspace() else None
+
+
+def _fold(text: str, offset: int) -> Normalized | _Folded:
+    """``normalize(text, casefold=True, offset=offset)``, quickly when every character folds 1:1."""
+    table: dict[int, str] = {}
+    for char in set(text):
+        if char.isspace():
+            continue
+        folded = _one_to_one(char)
+        if folded is None:
+            return normalize(text, casefold=True, offset=offset)
+        if folded != char:
+            table[ord(char)] = folded
+    chunks = [m.span() for m in _NON_SPACE.finditer(text)]
+    folded_starts, sources, at = [], [], 0
+    for start, end in chunks:
+        folded_starts.append(at)
+        sources.append(start + offset)
+        at += end - start + 1
+    words = " ".join(text[start:end] for start, end in chunks)
+    return _Folded(words.translate(table), folded_starts, sources)
+
+
+def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
+    found: list[tuple[int, int, FormulaOccurrence]] = []
+    lexicon = formula_lexicon()
+    source = document.source
+    # Paragraphs repeat (boilerplate, sections): match each distinct text once.
+    seen: dict[str, list[tuple[int, int, str]]] = {}
+    for label, start, end in regions(document):
+        text = source[start:end]
+        matches = seen.get(text)
+        if matches is None:
+            matches = seen[text] = []
+            folded = _fold(text, 0)
+            for formula in lexicon:
+                for pattern, word_start in _matchers(formula.id, document.language):
+                    for m_start, m_end in _matches(pattern, folded.text, word_start):
+                        s, e = folded.source_span(m_start, m_end)
+                        matches.append((s, e, formula.id))
+        rank = _ranks()
+        for s, e, formula_id in matches:
+            occurrence = FormulaOccurrence(
+                formula_id, label, start + s, start + e, source[start + s : start + e]
+            )
+            found.append((start + s, rank[formula_id], occurrence))
+    found.sort(key=lambda item: (item[0], item[1], item[2].end))
+    return tuple(item[2] for item in found)
+
+
+@functools.cache
+def _ranks() -> dict[str, int]:
+    return {f.id: rank for rank, f in enumerate(formula_lexicon())}
