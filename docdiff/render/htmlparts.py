@@ -39,6 +39,7 @@ Element = Any  # lxml.html.HtmlElement; the builder's stubs are loose
 NONE = "—"  # stands for the missing side of an insertion or deletion
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # not allowed in HTML text
 _SPACE = re.compile(r"\s")
+_LIST_OPEN = 60  # changed-pair lists longer than this are folded
 
 
 def clean(text: str) -> str:
@@ -205,6 +206,9 @@ def summary_section(comparison: Comparison) -> Element:
             item.append(E.SPAN(" — " + "; ".join(clean(n) for n in pair.notes), E.CLASS("why")))
         items.append(item)
     listing = E.UL(*items, E.CLASS("changed")) if items else E.P("No clause changed.")
+    if len(items) > _LIST_OPEN:
+        # A long list would push the clause map and the clauses pages down.
+        listing = E.DETAILS(E.SUMMARY(f"Show all {len(items)} changed pairs"), listing)
     notes = list(summary.notes)
     left, right = comparison.left.language, comparison.right.language
     if left != right and not notes:
