@@ -178,3 +178,15 @@ def test_phrases_render_on_github() -> None:
     assert len(folded) == 1 and folded[0].xpath("./summary")
     # The folded table is a real table, not text, on GitHub.
     assert folded[0].xpath(".//table//td[.='comprehensive-partnership']")
+
+
+def test_two_languages_give_both_texts_not_a_redline() -> None:
+    import attrs
+
+    comparison = sample_comparison()
+    english = attrs.evolve(comparison.right, metadata=attrs.evolve(comparison.right.metadata, language="en"))
+    md = render(attrs.evolve(comparison, right=english), "md")
+    changes = md[md.index("## Changes") : md.index("## Envelope")]
+    assert "**Left** (ru):" in changes and "**Right** (en):" in changes
+    # Only insertions and deletions of whole clauses keep their tags.
+    assert changes.count("<del>") == 1 and changes.count("<ins>") == 1

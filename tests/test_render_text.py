@@ -139,3 +139,14 @@ def test_runs_of_unchanged_pairs_fold_into_one_line() -> None:
     assert f"[preamble.1 → preamble.1 … 18 → 18] {count} unchanged pairs" in text
     only = render(compare(document, document), "text", color=False, only_changed=True)
     assert "\nClauses\n" in only and "\nClauses\n\n[" not in only and "unchanged pairs" not in only
+
+
+def test_two_languages_give_both_texts_not_a_redline() -> None:
+    import attrs
+
+    comparison = sample_comparison()
+    english = attrs.evolve(comparison.right, metadata=attrs.evolve(comparison.right.metadata, language="en"))
+    text = render(attrs.evolve(comparison, right=english), "text", color=False)
+    clauses = text[text.index("\nClauses\n") : text.index("\nClosing\n")]
+    assert "\n    ru:\n" in clauses and "\n    en:\n" in clauses
+    assert clauses.count("[-") == 1 and clauses.count("{+") == 1  # the deleted and the inserted clause

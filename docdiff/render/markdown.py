@@ -188,7 +188,12 @@ def _clause_map(comparison: Comparison) -> list[str]:
     return ["## Clause map", "", *_table(["#", "Left", "Right", "What changed", "Similarity"], rows)]
 
 
-def _pair_section(index: int, pair: ClausePair) -> list[str]:
+def _side_text(edits: Sequence[Edit], drop: Op) -> list[Edit]:
+    """One side's text as unchanged edits: the other side's changes dropped."""
+    return [Edit(Op.EQUAL, e.text) for e in edits if e.op is not drop]
+
+
+def _pair_section(index: int, pair: ClausePair, languages: tuple[str, str] | None = None) -> list[str]:
     facts = [escape(describe_pair(pair))]
     if pair.kind not in (PairKind.INSERT, PairKind.DELETE):
         facts.append(f"similarity {pair.similarity:.2f}")
@@ -205,7 +210,18 @@ def _pair_section(index: int, pair: ClausePair) -> list[str]:
     if pair.notes:
         out += [f"- Note: {escape(note)}" for note in pair.notes]
         out.append("")
-    out += inline_markdown(pair.edits)
+    if languages and pair.left and pair.right:
+        # Across languages a redline would strike out one text and underline
+        # its translation: the two texts are given one after the other.
+        out += [
+            f"**Left** ({escape(languages[0])}):",
+            "",
+            *inline_markdown(_side_text(pair.edits, Op.INSERT)),
+        ]
+        out += ["", f"**Right** ({escape(languages[1])}):", ""]
+        out += inline_markdown(_side_text(pair.edits, Op.DELETE))
+    else:
+        out += inline_markdown(pair.edits)
     out.append("")
     return out
 
@@ -326,11 +342,13 @@ def render_markdown(comparison: Comparison, *, title: str | None = None) -> str:
     out += _clause_map(comparison)
     out.append("")
     changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if not unchanged(p)]
+    left, right = comparison.left.language, comparison.right.language
+    languages = (left, right) if left != right else None
     out += ["## Changes", ""]
     if not changed:
         out += ["No clause changed.", ""]
     for index, pair in changed:
-        out += _pair_section(index, pair)
+        out += _pair_section(index, pair, languages)
     out += _edits_section("Envelope", comparison.envelope)
     out += _edits_section("Closing", comparison.closing)
     out += _phrases(comparison)

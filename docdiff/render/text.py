@@ -225,7 +225,13 @@ def render_text(comparison: Comparison, *, color: bool | None = None, only_chang
         out.append(heading)
         if unchanged(pair):
             continue
-        out += _indented(inline(pair.edits, color=color))
+        if comparison.left.language != comparison.right.language and pair.left and pair.right:
+            # Translations, not edits of each other: both texts, one after the other.
+            for name, drop in ((comparison.left.language, Op.INSERT), (comparison.right.language, Op.DELETE)):
+                side = [Edit(Op.EQUAL, e.text) for e in pair.edits if e.op is not drop]
+                out += [f"{_INDENT}{name}:", *_indented(inline(side, color=color), _INDENT * 2)]
+        else:
+            out += _indented(inline(pair.edits, color=color))
         out += [_clean(f"{_INDENT}note: {note}") for note in pair.notes]
     out += _section("Closing", comparison.closing, color, bold, reset)
     formulas = _formulas(comparison)
