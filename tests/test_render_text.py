@@ -150,3 +150,12 @@ def test_two_languages_give_both_texts_not_a_redline() -> None:
     clauses = text[text.index("\nClauses\n") : text.index("\nClosing\n")]
     assert "\n    ru:\n" in clauses and "\n    en:\n" in clauses
     assert clauses.count("[-") == 1 and clauses.count("{+") == 1  # the deleted and the inserted clause
+
+
+def test_unit_labels_count_repeats() -> None:
+    from docdiff.render.text import unit_labels
+    from docdiff.result import PhraseSide
+
+    sides = [PhraseSide(label, 0, 1, "x") for label in ("11", "11", "12", "11")]
+    assert unit_labels(sides) == "11 ×3, 12"
+    assert unit_labels([]) == "—"

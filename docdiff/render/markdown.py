@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Document
 from ..result import ClausePair, Comparison, Edit, Op, PairKind, PhraseSide
 from . import register
-from .text import describe_pair, pair_heading, unchanged
+from .text import describe_pair, pair_heading, unchanged, unit_labels
 
 __all__ = ["escape", "inline_markdown", "render_markdown"]
 
@@ -233,7 +233,7 @@ def _edits_section(title: str, edits: Sequence[Edit]) -> list[str]:
 
 
 def _sides(sides: Sequence[PhraseSide]) -> str:
-    return escape(", ".join(s.label for s in sides)) or _NONE
+    return escape(unit_labels(sides))
 
 
 def _excerpt(text: str, limit: int) -> str:

@@ -16,10 +16,18 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from ..model import Document
-from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind
+from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind, PhraseSide
 from . import register
 
-__all__ = ["describe_pair", "inline", "pair_heading", "render_text", "should_color", "unchanged"]
+__all__ = [
+    "describe_pair",
+    "inline",
+    "pair_heading",
+    "render_text",
+    "should_color",
+    "unchanged",
+    "unit_labels",
+]
 
 _RESET = "\x1b[0m"
 _STYLE = {
@@ -163,6 +171,14 @@ def _section(title: str, edits: Sequence[Edit], color: bool, bold: str, reset: s
     return ["", f"{bold}{title}{reset}", *_indented(inline(edits, color=color))]
 
 
+def unit_labels(sides: Sequence[PhraseSide]) -> str:
+    """The units of ``sides``, each once, ``"11 ×6, 12"`` when one holds several; ``—`` for none."""
+    counts: dict[str, int] = {}
+    for side in sides:
+        counts[side.label] = counts.get(side.label, 0) + 1
+    return ", ".join(f"{label} ×{n}" if n > 1 else label for label, n in counts.items()) or _NONE
+
+
 def _formulas(comparison: Comparison) -> list[str]:
     out = []
     for use in comparison.formulas:
@@ -172,8 +188,7 @@ def _formulas(comparison: Comparison) -> list[str]:
             direction = ", only right"
         else:
             direction = f", {use.direction}" if use.direction else ""
-        left = ", ".join(side.label for side in use.left) or _NONE
-        right = ", ".join(side.label for side in use.right) or _NONE
+        left, right = unit_labels(use.left), unit_labels(use.right)
         out.append(_clean(f"  {use.id}: left {left}; right {right}{direction}"))
     return out
 
