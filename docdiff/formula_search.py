@@ -150,13 +150,33 @@ def _matches(pattern: re.Pattern[str], text: str, word_start: bool) -> Iterator[
         at = end
 
 
+def _gap(source: str, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The text of a unit outside its paragraphs (a heading: "Advancing a Free and Open
+    Indo-Pacific"), trimmed, as a region; none when it holds no letter."""
+    text = source[start:end]
+    if not any(c.isalpha() for c in text):
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [(label, start + lead, start + len(text.rstrip()))]
+
+
 def regions(document: Document) -> Iterator[tuple[str, int, int]]:
-    """``(label, start, end)`` of every stretch of text formulas are looked for in, in source order."""
+    """``(label, start, end)`` of every stretch of text formulas are looked for in, in source order.
+
+    The envelope, title, dateline and closing blocks, and each unit's
+    paragraphs and any heading inside the unit's span.
+    """
     regions = [("envelope", b.span.start, b.span.end) for b in document.envelope]
     for name, block in (("title", document.title), ("dateline", document.dateline)):
         if block is not None:
             regions.append((name, block.span.start, block.span.end))
-    regions += [(u.label, p.span.start, p.span.end) for u in document.units for p in u.paragraphs]
+    for unit in document.units:
+        at = unit.span.start
+        for paragraph in unit.paragraphs:
+            regions += _gap(document.source, unit.label, at, paragraph.span.start)
+            regions.append((unit.label, paragraph.span.start, paragraph.span.end))
+            at = max(at, paragraph.span.end)
+        regions += _gap(document.source, unit.label, at, unit.span.end)
     regions += [("closing", b.span.start, b.span.end) for b in document.closing]
     regions.sort(key=lambda r: (r[1], r[2]))
     yield from regions

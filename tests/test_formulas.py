@@ -213,6 +213,49 @@ def test_english_and_chinese_patterns() -> None:
     check_exact(zh)
 
 
+@pytest.mark.parametrize(
+    ("text", "formula", "expected"),
+    [
+        # Wordings found missing on the corpus (sentences written for the test).
+        ("We condemn its illegal, unjustifiable, and unprovoked war against Ukraine.", "ukraine-war",
+         "illegal, unjustifiable, and unprovoked war against Ukraine"),
+        ("They condemned Russia’s unprovoked aggression against Ukraine.", "ukraine-war",
+         "Russia’s unprovoked aggression against Ukraine"),
+        ("Costs imposed by Russia’s war of choice keep rising.", "ukraine-war", "Russia’s war of choice"),
+        ("Peace must respect the United Nations Charter.", "un-centred-order", "United Nations Charter"),
+        ("Peace must respect the U.N. Charter.", "un-centred-order", "U.N. Charter"),
+        ("We oppose all forms of terrorism and violent extremism.", "terrorism",
+         "all forms of terrorism and violent extremism"),
+        ("They seek the complete denuclearization of, the Korean Peninsula.", "korean-denuclearization",
+         "complete denuclearization of, the Korean Peninsula"),
+        ("We seek the complete denuclearization of North Korea, urging North Korea to comply.",
+         "korean-denuclearization", "complete denuclearization of North Korea"),
+        ("We uphold a free, fair and rules-based economic order.", "rules-based-order",
+         "rules-based economic order"),
+        ("Ties rest on our shared values of freedom and democracy.", "human-rights-democracy",
+         "shared values of freedom and democracy"),
+        # False positives found on the corpus: values in general are not the formula.
+        ("The partnership is guided by our shared values.", "human-rights-democracy", None),
+        ("Officials discussed the war on drugs in Ukraine's neighbours.", "ukraine-war", None),
+    ],
+)  # fmt: skip
+def test_corpus_wordings(text: str, formula: str, expected: str | None) -> None:
+    found = occurrences(make("1. " + text, "en"), formula)
+    assert found == ([expected] if expected else [])
+
+
+def test_a_heading_inside_a_unit_is_searched() -> None:
+    # The unit spans its heading; its only paragraph does not (as the segmenter
+    # reads "Advancing a ..." above a paragraph of a White House statement).
+    source = "Advancing a “Free and Open Indo-Pacific”\n\nThe leaders met."
+    start = source.index("The leaders")
+    paragraph = Paragraph(Span(start, len(source)), source[start:])
+    document = Document(source, Metadata("en"), [Clause("1", 1, Span(0, len(source)), [paragraph])])
+    (found,) = find_formulas(document)
+    assert (found.id, found.label) == ("free-open-indo-pacific", "1")
+    assert found.text == "Free and Open Indo-Pacific"
+
+
 def test_the_seed_has_its_formulas() -> None:
     document = segment(SEED.read_text("utf-8"))
     check_exact(document)
