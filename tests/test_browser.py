@@ -107,3 +107,21 @@ def test_filter_hides_minor_rows(report: Path, tmp_path: Path) -> None:
     root = tree.xpath("//div[contains(@class, 'docdiff')]")[0]
     assert "hide-minor" in root.get("class").split()
     assert tree.xpath("string(//span[contains(@class, 'count')])") == "Showing 6 of 8 clause pairs"
+
+
+def test_print_opens_folded_phrases(report: Path, tmp_path: Path) -> None:
+    # Before printing every <details> opens, so a printout holds every phrase; after, they fold back.
+    page = report.read_text(encoding="utf-8")
+    folded = lxml_html.document_fromstring(page).xpath("//details[not(@open)]")
+    assert folded, "the sample report folds its phrases"
+    for event, expected in (("beforeprint", "open"), ("afterprint", None)):
+        harness = (
+            "<script>window.dispatchEvent(new Event('beforeprint'));"
+            + ("window.dispatchEvent(new Event('afterprint'));" if expected is None else "")
+            + "</script></body>"
+        )
+        path = tmp_path / f"{event}.html"
+        path.write_text(page.replace("</body>", harness), encoding="utf-8")
+        tree = lxml_html.document_fromstring(chromium(tmp_path, "--dump-dom", path.as_uri()).stdout)
+        states = {d.get("open") is not None for d in tree.xpath("//details")}
+        assert states == {expected is not None}, event
