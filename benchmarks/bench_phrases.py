@@ -1,10 +1,14 @@
 """Time phrase alignment and formula comparison as statements grow.
 
 Usage (after ``make``, or with PYTHONPATH=.):
-    python benchmarks/bench_phrases.py [--source corpus|seed] [--sizes 1,2,4,8,16] [--repeat 3]
+    python benchmarks/bench_phrases.py [--source corpus|seed|sections] [--sizes 1,2,4,8,16] [--repeat 3]
 
-The left statement at size k holds about k x 27 KB of text, one unit per
-paragraph:
+With ``--source sections`` the two statements are the seed and its revision
+(seeds/az-cn-2025-04.ru.txt, seeds/az-cn-2025-04-revised.ru.txt) with their
+clauses repeated k times as numbered sections, parsed by ``docdiff.read.loads``:
+the scaling of ``benchmarks/bench_compare.py``, where every clause recurs k
+times on each side (boilerplate at its worst).  Otherwise the left statement
+at size k holds about k x 27 KB of text, one unit per paragraph:
 
 * ``--source corpus`` (the default when DOCDIFF_CORPUS names the corpus):
   the paragraphs of distinct real English statements, taken in file order
@@ -87,6 +91,15 @@ def statements(size: int, rng: random.Random, corpus: Path | None = None) -> tup
     return build(left, language), build(right, language)
 
 
+def sections(size: int) -> tuple[Document, Document]:
+    from bench_compare import scaled  # the same sizes as the comparison benchmark
+
+    from docdiff.read import loads
+
+    revised = SEED.with_name("az-cn-2025-04-revised.ru.txt").read_text("utf-8")
+    return loads(scaled(SEED.read_text("utf-8"), size)), loads(scaled(revised, size))
+
+
 def best_of(repeat: int, run: object) -> float:
     times = []
     for _ in range(repeat):
@@ -107,7 +120,9 @@ def slope(xs: list[float], ys: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus = os.environ.get("DOCDIFF_CORPUS")
-    parser.add_argument("--source", choices=("corpus", "seed"), default="corpus" if corpus else "seed")
+    parser.add_argument(
+        "--source", choices=("corpus", "seed", "sections"), default="corpus" if corpus else "seed"
+    )
     parser.add_argument("--sizes", default="1,2,4,8,16")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -119,7 +134,10 @@ def main() -> None:
     print(f"{'size':>4} {'left KB':>8} {'right KB':>8} {'pairs':>6} {'phrases s':>10} {'formulas s':>10}")
     kbs, phrase_times, formula_times = [], [], []
     for size in sizes:
-        left, right = statements(size, random.Random(size), root)
+        if args.source == "sections":
+            left, right = sections(size)
+        else:
+            left, right = statements(size, random.Random(size), root)
         pairs = align_phrases(left, right)
         t_phrases = best_of(args.repeat, lambda: align_phrases(left, right))  # noqa: B023
         t_formulas = best_of(args.repeat, lambda: compare_formulas(left, right))  # noqa: B023

@@ -15,6 +15,7 @@ the same level with more intensifiers, is the stronger.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -166,15 +167,26 @@ def _sentence_spans(document: Document) -> list[tuple[str, int, int]]:
 def _variants(
     document: Document, sentences: Sequence[tuple[str, int, int]], occurrences: Sequence[FormulaOccurrence]
 ) -> tuple[PhraseSide, ...]:
-    """The sentences holding ``occurrences``, each once, in source order."""
-    spans: list[tuple[str, int, int]] = []
+    """The sentences holding ``occurrences``, each once, in source order.
+
+    ``sentences`` are in source order and do not overlap, so the ones an
+    occurrence touches are found by bisection (long statements hold
+    thousands of sentences and hundreds of occurrences).
+    """
+    starts = [s[1] for s in sentences]
+    spans: dict[tuple[str, int, int], None] = {}
     for o in occurrences:
-        hits = [s for s in sentences if s[1] < o.end and o.start < s[2]] or [(o.label, o.start, o.end)]
-        span = (hits[0][0], min(h[1] for h in hits), max(h[2] for h in hits))
-        if span not in spans:
-            spans.append(span)
-    spans.sort(key=lambda s: (s[1], s[2]))
-    return tuple(PhraseSide(label, s, e, document.source[s:e]) for label, s, e in spans)
+        # Sentences starting before the occurrence may still overlap it.
+        first = bisect.bisect_right(starts, o.start)
+        while first > 0 and sentences[first - 1][2] > o.start:
+            first -= 1
+        stop = bisect.bisect_left(starts, o.end)
+        hits = [s for s in sentences[first:stop] if s[1] < o.end and o.start < s[2]] or [
+            (o.label, o.start, o.end)
+        ]
+        spans[(hits[0][0], min(h[1] for h in hits), max(h[2] for h in hits))] = None
+    ordered = sorted(spans, key=lambda s: (s[1], s[2]))
+    return tuple(PhraseSide(label, s, e, document.source[s:e]) for label, s, e in ordered)
 
 
 def _bag(text: str, language: str) -> tuple[Counter[str], float]:

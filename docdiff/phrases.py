@@ -142,16 +142,15 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
             for a in local_alignments(x, y, options.min_phrase_words, options.phrase_min_score)
         ]
     x_formulas, y_formulas = _by_label(find_formulas(x_doc)), _by_label(find_formulas(y_doc))
-    pairs = [
-        PhrasePair(
-            left=xs,
-            right=ys,
-            score=score,
-            formula=_formula(xs, ys, x_formulas, y_formulas),
-            edits=word_diff(xs.text, ys.text),
-        )
-        for xs, ys, score in found
-    ]
+    # Repeated boilerplate gives the same two texts many times: diff them once.
+    diffs: dict[tuple[str, str], tuple[Edit, ...]] = {}
+    pairs = []
+    for xs, ys, score in found:
+        edits = diffs.get((xs.text, ys.text))
+        if edits is None:
+            edits = diffs[(xs.text, ys.text)] = word_diff(xs.text, ys.text)
+        formula = _formula(xs, ys, x_formulas, y_formulas)
+        pairs.append(PhrasePair(left=xs, right=ys, score=score, formula=formula, edits=edits))
     if swapped:
         pairs = [mirror_phrase(p) for p in pairs]
     pairs.sort(key=lambda p: (p.left.start, p.right.start, p.left.end, p.right.end))

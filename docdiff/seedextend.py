@@ -27,7 +27,7 @@ _SEED_HAN = 4
 # it is boilerplate, and the phrases around it have other, rarer n-grams.
 _MAX_PAIRINGS = 256
 # ... and is paired instead with this many nearest occurrences each way (see _nearest).
-_NEAREST = 2
+_NEAREST = 1
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
 _BAND = 3
 _XDROP = 6
