@@ -11,26 +11,23 @@ word edits is :mod:`docdiff.phrases`' job.
 from __future__ import annotations
 
 import bisect
-import difflib
 import heapq
 
 from attrs import frozen
 
 from .model import Document
 from .tokens import is_han, split_tokens, term_of
+from .xdrop import extend, matched_pairs, ungapped
 
 __all__ = ["Alignment", "Words", "local_alignments"]
 
 _SEED_WORDS = 3
 _SEED_HAN = 4
-# A seed n-gram whose pairings (occurrences left x right) exceed this is skipped:
-# it is boilerplate, and the phrases around it have other, rarer n-grams.
+# A seed n-gram whose pairings (occurrences left x right) exceed this is
+# boilerplate: pairing all its occurrences would be quadratic ...
 _MAX_PAIRINGS = 256
-# ... and is paired instead with this many nearest occurrences each way (see _nearest).
+# ... so each occurrence meets only this many nearest ones each way (see _nearest).
 _NEAREST = 1
-_MATCH, _MISMATCH, _GAP = 2, -1, -1
-_BAND = 3
-_XDROP = 6
 _MERGE_GAP = 3
 _MIN_MATCHED = 2
 
@@ -122,6 +119,11 @@ class Words:
             self.unit += [index] * (len(self.keys) - first)
             self.bounds.append((first, len(self.keys)))
         self.han = sum(1 for w in self.weight if w < 1) * 2 > len(self.weight)
+        # Units with the same keys share a number: work on one is reused for the others.
+        contents: dict[tuple[str, ...], int] = {}
+        self.content = [
+            contents.setdefault(tuple(self.keys[first:stop]), len(contents)) for first, stop in self.bounds
+        ]
 
     def ngrams(self, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:
         """Positions of every n-gram inside one unit (not a ``skip`` one) that is not all stop words."""
@@ -136,74 +138,6 @@ class Words:
                     continue
                 index.setdefault(gram, []).append(i)
         return index
-
-
-_WIDTH = 2 * _BAND + 1
-_FLOOR = -(10**9)
-
-
-def _extend(
-    xs: list[str], ys: list[str], x: int, y: int, x_room: int, y_room: int, step: int
-) -> tuple[int, int]:
-    """Banded X-drop extension from ``(x, y)`` in direction ``step`` (+1 or -1).
-
-    Returns how many tokens of each side the best-scoring extension covers;
-    ``x_room``/``y_room`` bound it (the unit's edge).  Ties keep the shorter.
-    The exact run along the seed's diagonal is taken first (most shared text
-    is verbatim, and walking it costs one comparison a word); the dynamic
-    programme starts where it ends, over the diagonals ``b - a`` in
-    ``[-_BAND, _BAND]``.
-    """
-    run, limit = 0, min(x_room, y_room)
-    while run < limit and xs[x + step * run] == ys[y + step * run]:
-        run += 1
-    x, y, x_room, y_room = x + step * run, y + step * run, x_room - run, y_room - run
-    previous = [_FLOOR] * _WIDTH
-    for b in range(min(y_room, _BAND) + 1):
-        previous[b + _BAND] = _GAP * b
-    best, best_a, best_b = 0, 0, 0
-    for a in range(1, x_room + 1):
-        key = xs[x + step * (a - 1)]
-        row = [_FLOOR] * _WIDTH
-        row_best = _FLOOR
-        for k in range(max(0, _BAND - a), _WIDTH):
-            b = a + k - _BAND
-            if b > y_room:
-                break
-            # Cell (a, b) lies on diagonal k; (a-1, b-1) on k of the row before,
-            # (a-1, b) on k+1 of the row before, (a, b-1) on k-1 of this row.
-            value = _FLOOR
-            if b:
-                value = previous[k] + (_MATCH if ys[y + step * (b - 1)] == key else _MISMATCH)
-            if k + 1 < _WIDTH and previous[k + 1] + _GAP > value:
-                value = previous[k + 1] + _GAP
-            if k and row[k - 1] + _GAP > value:
-                value = row[k - 1] + _GAP
-            row[k] = value
-            if value > row_best:
-                row_best = value
-                if value > best:
-                    best, best_a, best_b = value, a, b
-        if row_best < best - _XDROP:
-            break
-        previous = row
-    return run + best_a, run + best_b
-
-
-def _ungapped(xs: list[str], ys: list[str], x: int, y: int, room: int, step: int) -> int:
-    """Matched words of the best X-drop extension along the diagonal only (BLAST's first pass)."""
-    score = best = matches = best_matches = 0
-    for k in range(room):
-        if xs[x + step * k] == ys[y + step * k]:
-            score += _MATCH
-            matches += 1
-        else:
-            score += _MISMATCH
-        if score > best:
-            best, best_matches = score, matches
-        elif score < best - _XDROP:
-            break
-    return best_matches
 
 
 class _Candidate:
@@ -225,18 +159,6 @@ class _Candidate:
         """Heap key: most matched words first, then the longer span, then source order."""
         x0, x1, y0, y1 = self.bounds
         return (-len(self.pairs), -(x1 - x0 + y1 - y0), x0, y0)
-
-
-def _matched(xs: list[str], ys: list[str], x0: int, x1: int, y0: int, y1: int) -> list[tuple[int, int]]:
-    if x1 - x0 == y1 - y0 and xs[x0:x1] == ys[y0:y1]:
-        # Verbatim (the usual case): no need for a diff.
-        return list(zip(range(x0, x1), range(y0, y1), strict=True))
-    matcher = difflib.SequenceMatcher(None, xs[x0:x1], ys[y0:y1], autojunk=False)
-    return [
-        (x0 + block.a + k, y0 + block.b + k)
-        for block in matcher.get_matching_blocks()
-        for k in range(block.size)
-    ]
 
 
 def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytearray]:
@@ -303,6 +225,29 @@ def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> 
     return seeds
 
 
+# A region relative to its two units' first tokens, and its matched pairs likewise.
+_Grown = tuple[tuple[int, int, int, int], list[tuple[int, int]]]
+
+
+def _grow(x: Words, y: Words, ri: int, rj: int, units: tuple[int, int], n: int, need: int) -> _Grown | None:
+    """Extend the seed at ``ri``/``rj`` (offsets into the two units); ``None`` when it does not grow."""
+    x_first, x_stop = x.bounds[units[0]]
+    y_first, y_stop = y.bounds[units[1]]
+    i, j = x_first + ri, y_first + rj
+    # A seed that the ungapped pass cannot grow by one word is nearly always
+    # a coincidence ("the United States and"); the gapped pass is the costly one.
+    ahead = ungapped(x.keys, y.keys, i + n, j + n, min(x_stop - i - n, y_stop - j - n), 1)
+    behind = ungapped(x.keys, y.keys, i - 1, j - 1, min(i - x_first, j - y_first), -1)
+    if ahead + behind < need:
+        return None
+    fx, fy = extend(x.keys, y.keys, i + n, j + n, x_stop - i - n, y_stop - j - n, 1)
+    bx, by = extend(x.keys, y.keys, i - 1, j - 1, i - x_first, j - y_first, -1)
+    region = (i - bx, i + n + fx, j - by, j + n + fy)
+    pairs = matched_pairs(x.keys, y.keys, *region)
+    relative = (region[0] - x_first, region[1] - x_first, region[2] - y_first, region[3] - y_first)
+    return relative, [(a - x_first, b - y_first) for a, b in pairs]
+
+
 def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
     han = x.han or y.han
     n = _SEED_HAN if han else _SEED_WORDS
@@ -310,6 +255,7 @@ def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
     need = 1 if (2 * min_words if han else min_words) > n else 0
     out, x_done, y_done = _same_units(x, y)
     found: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    grown_before: dict[tuple[int, int, int, int], _Grown | None] = {}
     x_unit, y_unit = x.unit, y.unit
     for i, j in _seeds(x, y, n, x_done, y_done):
         units = (x_unit[i], y_unit[j])
@@ -325,21 +271,20 @@ def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
                     break
             if inside:
                 continue
-        x_first, x_stop = x.bounds[units[0]]
-        y_first, y_stop = y.bounds[units[1]]
-        # A seed that the ungapped pass cannot grow by one word is nearly always
-        # a coincidence ("the United States and"); the gapped pass is the costly one.
-        ahead = _ungapped(x.keys, y.keys, i + n, j + n, min(x_stop - i - n, y_stop - j - n), 1)
-        behind = _ungapped(x.keys, y.keys, i - 1, j - 1, min(i - x_first, j - y_first), -1)
-        if ahead + behind < need:
+        x_first, y_first = x.bounds[units[0]][0], y.bounds[units[1]][0]
+        # The extension depends only on the two units' keys and where the seed
+        # sits in them: boilerplate repeated across sections is extended once.
+        memo_key = (x.content[units[0]], y.content[units[1]], i - x_first, j - y_first)
+        if memo_key in grown_before:
+            grown = grown_before[memo_key]
+        else:
+            grown = grown_before[memo_key] = _grow(x, y, i - x_first, j - y_first, units, n, need)
+        if grown is None:
             continue
-        fx, fy = _extend(x.keys, y.keys, i + n, j + n, x_stop - i - n, y_stop - j - n, 1)
-        bx, by = _extend(x.keys, y.keys, i - 1, j - 1, i - x_first, j - y_first, -1)
-        region = (i - bx, i + n + fx, j - by, j + n + fy)
-        regions.append(region)
-        pairs = _matched(x.keys, y.keys, *region)
-        if pairs:
-            out.append(_Candidate(pairs, *units))
+        (rx0, rx1, ry0, ry1), relative = grown
+        regions.append((x_first + rx0, x_first + rx1, y_first + ry0, y_first + ry1))
+        if relative:
+            out.append(_Candidate([(x_first + a, y_first + b) for a, b in relative], *units))
     return out
 
 
