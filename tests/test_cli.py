@@ -127,7 +127,10 @@ def test_python_dash_m_and_console_script():
     assert done.returncode == 0, done.stderr
     assert "AZ, CN" in done.stdout
     done = subprocess.run(
-        [sys.executable, "-m", "docdiff", "parse", "/no/such/file"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "docdiff", "parse", "/no/such/file"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
@@ -230,3 +233,16 @@ def test_compare_formats_are_deterministic(capsys):
         _, second, _ = run(capsys, "compare", SEED, REVISED, "--format", fmt)
         assert first == second, fmt
         assert first
+
+
+def test_rank_across_languages_lists_nothing_and_says_why(capsys, tmp_path):
+    folder = tmp_path / "ru"
+    folder.mkdir()
+    for name in ("az-cn-2025-04.ru.txt", "az-cn-2025-04-revised.ru.txt"):
+        (folder / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    query = ROOT / "seeds" / "constructed-zh-plain.zh.txt"
+    code, out, _ = run(capsys, "rank", query, folder)
+    assert code == 0
+    assert "shares any wording" in out and "it is in zh, the corpus in ru" in out
+    code, out, _ = run(capsys, "rank", query, folder, "--format", "json")
+    assert json.loads(out)["results"] == []

@@ -37,9 +37,9 @@ def test_every_option_and_choice_is_documented():
                 for choice in action.choices or ():
                     if f"--format {choice}" not in CLI_DOC:
                         missing.append(f"{name} --format {choice}")
-            if not action.option_strings and action.dest != "command":
-                if f"`{action.metavar}" not in CLI_DOC:
-                    missing.append(f"{name} {action.metavar}")
+            positional = not action.option_strings and action.dest != "command"
+            if positional and f"`{action.metavar}" not in CLI_DOC:
+                missing.append(f"{name} {action.metavar}")
     assert not missing, f"undocumented in docs/cli.md: {missing}"
 
 

@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -5,7 +7,25 @@ from docdiff.inline import merge_edits, word_diff
 from docdiff.result import Edit, Op
 
 WORDS = st.lists(
-    st.sampled_from(["Стороны", "договорились", "поддерживают", "твердо", "the", "Sides", "«", "»", ",", ".", " ", "\n\n", "2025", "双方", "同意"]),
+    st.sampled_from(
+        [
+            "Стороны",
+            "договорились",
+            "поддерживают",
+            "твердо",
+            "the",
+            "Sides",
+            "«",
+            "»",
+            ",",
+            ".",
+            " ",
+            "\n\n",
+            "2025",
+            "双方",
+            "同意",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 
@@ -26,7 +46,7 @@ def test_edits_rebuild_both_texts(left, right):
 def test_no_empty_or_adjacent_same_edits(left, right):
     edits = word_diff(left, right)
     assert all(e.text for e in edits)
-    for a, b in zip(edits, edits[1:], strict=False):
+    for a, b in itertools.pairwise(edits):
         assert a.op != b.op
 
 
@@ -53,5 +73,7 @@ def test_deterministic():
 
 
 def test_merge_puts_deletions_first():
-    merged = merge_edits([Edit(Op.INSERT, "b"), Edit(Op.DELETE, "a"), Edit(Op.EQUAL, "c"), Edit(Op.EQUAL, "d")])
+    merged = merge_edits(
+        [Edit(Op.INSERT, "b"), Edit(Op.DELETE, "a"), Edit(Op.EQUAL, "c"), Edit(Op.EQUAL, "d")]
+    )
     assert merged == (Edit(Op.DELETE, "a"), Edit(Op.INSERT, "b"), Edit(Op.EQUAL, "cd"))

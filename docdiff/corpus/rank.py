@@ -35,6 +35,9 @@ __all__ = ["CANDIDATES", "ClauseMatch", "RankResult", "Scoring", "rank_entries"]
 
 #: How many statements the first stage passes to the rerank, at least.
 CANDIDATES = 50
+#: The least wording score (the clause and cosine parts of the score) for a
+#: statement to be listed at all: below it, only figures and acronyms are shared.
+MIN_WORDING = 0.01
 #: How many best clause pairs a result lists.
 PAIRS = 3
 
@@ -141,7 +144,9 @@ def rank_entries(
     """The ``k`` statements of ``entries`` most like ``query``, best first; the query itself left out.
 
     A statement is the query itself when it has the same path or the same
-    source text.  Ties are broken by path, so the order is deterministic.
+    source text; a statement whose wording scores under :data:`MIN_WORDING`
+    is not listed, so fewer than ``k`` may come back.  Ties are broken by path, so
+    the order is deterministic.
     """
     if k < 1:
         return ()
@@ -160,6 +165,11 @@ def rank_entries(
         forward, matches = _directed(mine, theirs)
         backward, _ = _directed(theirs, mine)
         clause = (forward + backward) / 2.0
+        if scoring.clause * clause + scoring.cosine * cosines[i] < MIN_WORDING:
+            # Next to no shared wording (another language, say: only figures
+            # and acronyms match); shared parties alone do not make a
+            # statement "like" the query.
+            continue
         shared = _parties(query.parties, entry.parties)
         score = scoring.clause * clause + scoring.cosine * cosines[i] + scoring.parties * shared
         pairs = sorted((m for m in matches if m[1] >= 0 and m[2] > 0.0), key=lambda m: (-m[2], m[0]))

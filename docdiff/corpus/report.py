@@ -50,11 +50,19 @@ def rank_json(query: Document, results: tuple[RankResult, ...]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def rank_text(query: Document, results: tuple[RankResult, ...], size: int) -> str:
-    """The ranking for a terminal: rank, score, parties and date, path, title, best clause pairs."""
+def rank_text(
+    query: Document, results: tuple[RankResult, ...], size: int, languages: tuple[str, ...] = ()
+) -> str:
+    """The ranking for a terminal: rank, score, parties and date, path, title, best clause pairs.
+
+    ``languages`` are the corpus's languages, named when none is the query's.
+    """
     name = query.path or "the statement"
     if not results:
-        return f"No other statement to rank against {name} (the corpus holds {size}).\n"
+        why = ""
+        if languages and query.language not in languages:
+            why = f"; it is in {query.language}, the corpus in {', '.join(languages)}"
+        return f"No statement of the corpus ({size}) shares any wording with {name}{why}.\n"
     lines = [f"Statements most like {name} ({len(results)} of {size}):", ""]
     width = len(str(len(results)))
     for number, r in enumerate(results, 1):
@@ -75,7 +83,10 @@ def rank_report(query: Document, corpus: Corpus, k: int, fmt: str) -> str:
     if k < 1:
         raise OptionsError(f"the number of results must be >= 1, got {k}")
     results = corpus.rank(query, k)
-    return rank_json(query, results) if fmt == "json" else rank_text(query, results, len(corpus))
+    if fmt == "json":
+        return rank_json(query, results)
+    languages = tuple(sorted({entry.language for entry in corpus.entries}))
+    return rank_text(query, results, len(corpus), languages)
 
 
 def matrix_report(corpus: Corpus, fmt: str) -> str:
