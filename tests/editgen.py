@@ -235,6 +235,9 @@ class Unit:
     change: str = "none"
     moved: bool = False
     preamble: bool = False
+    source: str = ""  # the left text it came from (joined), to keep split pieces recognisable
+    reworded: bool = False  # a sentence was rewritten: not split, merged or rewritten again
+    anchor: bool = False  # a look-alike was cut from its opening: never deleted
 
 
 @dataclass
@@ -401,6 +404,13 @@ def _cuts(unit: Unit, language: str) -> list[tuple[int, int]]:
 _END = re.compile(r"[.!?。！？…][\"'”»’)]?$")
 
 
+def _kept(piece: str, source: str) -> bool:
+    """Most of a piece's words come from its unit's left text (not a sentence rewritten before the split)."""
+    words = re.findall(r"[^\W\d_]+|[\u4e00-\u9fff]", piece.lower())
+    known = set(re.findall(r"[^\W\d_]+|[\u4e00-\u9fff]", source.lower()))
+    return sum(w in known for w in words) >= 0.7 * len(words)
+
+
 def _long(text: str) -> bool:
     """At least three words (six Han characters)."""
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6
@@ -428,9 +438,9 @@ def _split(rng: random.Random, units: list[Unit], i: int, language: str) -> str 
         if k < len(unit.paragraphs):
             pieces.append([])
     pieces = [p for p in pieces if p]
-    if len(pieces) < 2 or not all(_long(" ".join(p)) for p in pieces):
+    if len(pieces) < 2 or not all(_long(" ".join(p)) and _kept(" ".join(p), unit.source) for p in pieces):
         return None
-    units[i : i + 1] = [Unit(p, unit.origin, "split", change, unit.moved) for p in pieces]
+    units[i : i + 1] = [Unit(p, unit.origin, "split", change, unit.moved, source=unit.source) for p in pieces]
     return "paragraph" if all(at == 0 for _, at in chosen) else "sentence"
 
 
@@ -455,10 +465,13 @@ def _splits_at(units: list[Unit], pos: int) -> bool:
 def _lookalike(rng: random.Random, language: str, units: list[Unit]) -> str:
     """A new clause in boilerplate that other clauses share, or a real clause's opening on a new topic."""
     topic = rng.choice(TOPICS[language])
-    sources = [u.paragraphs[0] for u in units if u.origin and not u.preamble]
+    sources = [u for u in units if u.origin and not u.preamble]
     if language != "zh" and sources and rng.random() < 0.5:
-        words = rng.choice(sources).split()
+        source = rng.choice(sources)
+        words = source.paragraphs[0].split()
         if len(words) > 8:
+            # The clause it was cut from stays: were it deleted, the two would be a fair pair.
+            source.anchor = True
             return " ".join(words[: rng.randint(3, 6)]) + f" {topic}."
     return rng.choice(LOOKALIKE[language]).format(topic)
 
@@ -477,7 +490,7 @@ def _similar_to_other(units: list[Unit], body: list[int], language: str) -> int 
 
 
 def _apply(
-    rng: random.Random, units: list[Unit], order: dict[str, int], language: str, ops: int
+    rng: random.Random, units: list[Unit], order: dict[str, int], language: str, ops: int, numbered: bool
 ) -> list[str]:
     script: list[str] = []
     pool = list(POOL[language])
@@ -499,10 +512,14 @@ def _apply(
                 "substantive",
                 "substantive",
                 "substantive",
+                "replace",
+                "reword",
             ]
         )
         body = [k for k, u in enumerate(units) if not u.preamble]
         plain = [k for k in body if units[k].kind == "match" and units[k].origin]
+        whole = [k for k in plain if not units[k].reworded]  # may be split or merged
+        erasable = [k for k in plain if not units[k].anchor]
         done: str | None = None
         if op == "move" and len(body) > 4 and plain:
             i = rng.choice(plain)
@@ -517,10 +534,34 @@ def _apply(
                     unit.moved = True
                 units[:] = rest[:j] + block + rest[j:]
                 done = f"{n}"
-        elif op == "delete" and len(plain) > 3:
-            near = _similar_to_other(units, plain, language) if rng.random() < 0.4 else None
-            units.pop(rng.choice(plain) if near is None else near)
+        elif op == "delete" and len(erasable) > 3:
+            near = _similar_to_other(units, erasable, language) if rng.random() < 0.4 else None
+            units.pop(rng.choice(erasable) if near is None else near)
             done = "plain" if near is None else "lookalike"
+        elif op == "replace" and len(erasable) > 3:
+            # A clause gives way to a new one in the boilerplate clauses share: a deletion
+            # and an insertion (a real clause cut down to its opening would be ambiguous).
+            k = rng.choice(erasable)
+            text = rng.choice(LOOKALIKE[language]).format(rng.choice(TOPICS[language]))
+            units[k] = Unit([text], (), "insert", "substantive")
+            done = "lookalike"
+        elif op == "reword":
+            # One sentence of a long clause rewritten: still the same clause, substantively changed.
+            long = [
+                k
+                for k in plain
+                if not units[k].reworded and len(split_sentences(units[k].paragraphs[-1], language)) >= 3
+            ]
+            if long and pool:
+                unit = units[rng.choice(long)]
+                text = unit.paragraphs[-1]
+                spans = split_sentences(text, language)
+                s0, e0 = rng.choice(spans)
+                if (e0 - s0) * 3 < len(text):
+                    unit.paragraphs[-1] = text[:s0] + pool.pop() + text[e0:]
+                    unit.change = "substantive"
+                    unit.reworded = True
+                    done = "sentence"
         elif op == "insert" and body:
             alike = rng.random() < 0.5 or not pool
             text = (
@@ -532,13 +573,13 @@ def _apply(
             if not _splits_at(units, at):
                 units.insert(at, Unit([text], (), "insert", "substantive"))
                 done = "lookalike" if alike else "pool"
-        elif op == "split" and plain:
-            done = _split(rng, units, rng.choice(plain), language)
+        elif op == "split" and whole:
+            done = _split(rng, units, rng.choice(whole), language)
         elif op == "merge":
             pairs = [
                 k
-                for k in plain
-                if k + 1 in plain
+                for k in whole
+                if k + 1 in whole
                 and not units[k].moved
                 and not units[k + 1].moved
                 and order[units[k + 1].origin[0]] == order[units[k].origin[-1]] + 1
@@ -549,7 +590,8 @@ def _apply(
                 k = rng.choice(pairs[: max(2, len(pairs) // 3)])
                 a, b = units[k], units[k + 1]
                 change = _worse(a.change, b.change)
-                if rng.random() < 0.5:
+                # Unnumbered text has no way to keep two paragraphs in one unit: glue them.
+                if numbered and rng.random() < 0.5:
                     paras = a.paragraphs + b.paragraphs
                     done = "paragraphs"
                 else:  # into one paragraph: the blank line between them goes
@@ -640,13 +682,14 @@ def edit(doc: Document, seed: int, ops: tuple[int, int] = (3, 12), style: str | 
     rng = random.Random(seed)
     language = doc.language if doc.language in POOL else "en"
     units = [
-        Unit([p.text for p in u.paragraphs], (u.label,), preamble=u.part is Part.PREAMBLE) for u in doc.units
+        Unit([p.text for p in u.paragraphs], (u.label,), preamble=u.part is Part.PREAMBLE, source=u.text)
+        for u in doc.units
     ]
     order = {u.label: n for n, u in enumerate(doc.units)}
-    script = _apply(rng, units, order, language, rng.randint(*ops))
     if style is None:
         numbered = any(not u.label.startswith(("para.", "preamble.")) for u in doc.clauses)
         style = rng.choice(STYLES) if numbered else "para"
+    script = _apply(rng, units, order, language, rng.randint(*ops), style != "para")
     right, labels = assemble(units, style, language, doc.metadata.parties, doc.metadata)
     return Scripted(right, _expected(units, labels, doc), script)
 
