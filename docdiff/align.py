@@ -25,7 +25,9 @@ why each threshold is what it is):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import math
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -45,12 +47,17 @@ PART_BONUS = 0.005
 #: Candidates kept per unit for the assignment (the best by weight).
 MAX_CANDIDATES = 8
 #: A piece of a split must draw at least this share of its weighted words from the unit it came from.
-PIECE_CONTAINMENT = 0.6
+PIECE_CONTAINMENT = 0.5
 #: A split must beat the unit's one-to-one similarity by at least this much.
 SPLIT_GAIN = 0.02
 #: A run whose gain is below SPLIT_GAIN is still taken when it leaves at most this share of
 #: the unit's words that its one-to-one partner alone leaves uncovered (see _completes).
 COMPLETION = 0.5
+#: Copies of a repeated text are paired by an optimal matching up to this many candidate pairs.
+MAX_COPY_EDGES = 4096
+#: A run grows by a piece that does not raise its cosine only when the piece brings back at least
+#: this share of the unit's weighted words, and costs at most this much cosine.
+COVER_STEP = 0.1
 #: Seeds tried per unit when looking for a split or merge (its best candidates by weight).
 MAX_SEEDS = 4
 #: The most pieces a split or merge may have.
@@ -77,6 +84,15 @@ class _State:
         self.links: list[Link] = []
         self.left_used = [False] * len(left)
         self.right_used = [False] * len(right)
+        self._keys: dict[tuple[str, int], str] = {}
+
+    def key(self, side: str, index: int) -> str:
+        """The unit's :func:`docdiff.similarity.fold_key`, computed once."""
+        found = self._keys.get((side, index))
+        if found is None:
+            unit = self.left[index] if side == "left" else self.right[index]
+            found = self._keys[side, index] = fold_key(unit.text)
+        return found
 
     def take(self, link: Link) -> None:
         self.links.append(link)
@@ -98,31 +114,87 @@ class _State:
         return score + bonus
 
 
+def _equal_groups(state: _State, matched_by: MatchedBy) -> list[tuple[list[int], list[int]]]:
+    """Free units of both sides grouped by text (exact) or folded text (normalized)."""
+    folded = matched_by is MatchedBy.NORMALIZED
+    groups: dict[str, tuple[list[int], list[int]]] = {}
+    for i in state.free("left"):
+        groups.setdefault(state.key("left", i) if folded else state.left[i].text, ([], []))[0].append(i)
+    for j in state.free("right"):
+        if (group := groups.get(state.key("right", j) if folded else state.right[j].text)) is not None:
+            group[1].append(j)
+    return [group for group in groups.values() if group[1]]
+
+
+def _take_equal(state: _State, i: int, j: int, matched_by: MatchedBy) -> None:
+    a, b = state.left[i].text, state.right[j].text
+    if (
+        matched_by is MatchedBy.NORMALIZED
+        and normalize(a, casefold=True).text != normalize(b, casefold=True).text
+    ):
+        return
+    state.take(Link(PairKind.MATCH, (i,), (j,), 1.0, matched_by))
+
+
 def _pair_equal_texts(state: _State) -> None:
     """Stage 1: identical texts, then typographically equal ones.
 
-    Repeated texts pair in document order, nearest relative positions first.
+    Texts found once on each side pair first.  Repeated texts (a "Related"
+    line, a refrain) then pair by where the unique pairs put them: each
+    right copy is projected just after the left unit paired with the unique
+    pair before it, and copies pair with the nearest left copies in that
+    order.  So a block moved together with its copy of a refrain takes that
+    copy along, instead of swapping copies and moving the others.
     """
-    n, m = max(len(state.left), 1), max(len(state.right), 1)
     for matched_by in (MatchedBy.EXACT, MatchedBy.NORMALIZED):
-        key = (lambda c: c.text) if matched_by is MatchedBy.EXACT else (lambda c: fold_key(c.text))
-        groups: dict[str, tuple[list[int], list[int]]] = {}
-        for i in state.free("left"):
-            groups.setdefault(key(state.left[i]), ([], []))[0].append(i)
-        for j in state.free("right"):
-            if (group := groups.get(key(state.right[j]))) is not None:
-                group[1].append(j)
-        for lefts, rights in groups.values():
-            if not rights:
-                continue
-            for x, y in nearest_in_order([i / n for i in lefts], [j / m for j in rights]):
-                i, j = lefts[x], rights[y]
-                a, b = state.left[i].text, state.right[j].text
-                if matched_by is MatchedBy.NORMALIZED and (
-                    normalize(a, casefold=True).text != normalize(b, casefold=True).text
-                ):
-                    continue
-                state.take(Link(PairKind.MATCH, (i,), (j,), 1.0, matched_by))
+        for lefts, rights in _equal_groups(state, matched_by):
+            if len(lefts) == 1 and len(rights) == 1:
+                _take_equal(state, lefts[0], rights[0], matched_by)
+    unique = sorted((lk.left[0], lk.right[0]) for lk in state.links)
+    chain = heaviest_chain([(j, 1.0) for _, j in unique])
+    anchors = sorted((j, i) for k, (i, j) in enumerate(unique) if k in chain)
+    at = [j for j, _ in anchors]
+
+    def window(j: int) -> tuple[int, float]:
+        # The left positions between the in-place unique pairs around right position j.
+        k = bisect.bisect_left(at, j)
+        return (anchors[k - 1][1] if k else -1), (anchors[k][1] if k < len(anchors) else math.inf)
+
+    for matched_by in (MatchedBy.EXACT, MatchedBy.NORMALIZED):
+        for lefts, rights in _equal_groups(state, matched_by):
+            for i, j in _place_copies(lefts, rights, window):
+                _take_equal(state, i, j, matched_by)
+
+
+def _place_copies(
+    lefts: list[int], rights: list[int], window: Callable[[int], tuple[int, float]]
+) -> list[tuple[int, int]]:
+    """Pair the copies of a repeated text: as many as can be within their window, nearest first.
+
+    Copies are first paired in order by relative position; when every such
+    pair lies inside the window of unique in-place pairs around its right
+    copy (so none of them is a move), that is the answer.  Otherwise an
+    optimal matching puts as many copies as it can inside their windows,
+    then the nearest by relative position.  Large groups (a refrain repeated
+    hundreds of times) keep the in-order pairing, which is linear.
+    """
+    n, m = max(lefts[-1], 1), max(rights[-1], 1)
+    ordered = [
+        (lefts[x], rights[y]) for x, y in nearest_in_order([i / n for i in lefts], [j / m for j in rights])
+    ]
+    windows = {j: window(j) for j in rights}
+    if len(lefts) * len(rights) > MAX_COPY_EDGES or all(
+        windows[j][0] < i < windows[j][1] for i, j in ordered
+    ):
+        return ordered
+    base = 3.0 * min(len(lefts), len(rights)) + 1.0  # any extra pair outweighs every preference
+    edges = []
+    for y, j in enumerate(rights):
+        low, high = windows[j]
+        for x, i in enumerate(lefts):
+            inside = 2.0 if low < i < high else 0.0
+            edges.append((x, y, base + inside + 1.0 / (1.0 + abs(i / n - j / m) * n)))
+    return [(lefts[x], rights[y]) for x, y in max_weight_matching(edges)]
 
 
 def _assign(state: _State, found: list[tuple[int, int, float]]) -> None:
@@ -213,7 +285,13 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
                     break
                 new_score, _, trial = max(grown)
                 if new_score <= score:
-                    break
+                    # New rare words in an edited piece can hold the cosine back while the
+                    # piece still brings back a clear share of the unit's own words.
+                    covered = space.contained(side, unit, run)
+                    gains = [(space.contained(side, unit, t) - covered, c, t) for c, _, t in grown]
+                    cover_gain, new_score, trial = max(gains)
+                    if cover_gain < COVER_STEP or new_score < score - COVER_STEP:
+                        break
                 run, score = trial, new_score
             if len(run) > 1 and score > best[0]:
                 best = (score, tuple(run))
@@ -224,7 +302,7 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
             and best_score >= state.options.split_threshold
             and (
                 gain >= SPLIT_GAIN
-                or (gain > 0.0 and _completes(state, side, unit, partner.get(unit), best_run))
+                or (gain > -COVER_STEP and _completes(state, side, unit, partner.get(unit), best_run))
             )
         ):
             kind = PairKind.SPLIT if side == "left" else PairKind.MERGE

@@ -128,3 +128,26 @@ def test_prefix_filtered_candidates_are_exact() -> None:
         if cosine(space.left[i], space.right[j]) >= 0.3
     ]
     assert found == brute
+
+
+REFRAIN = "См. также."
+WITH_REFRAIN = [TOPICS[0], TOPICS[1], REFRAIN, TOPICS[2], REFRAIN, TOPICS[3], REFRAIN, TOPICS[4]]
+
+
+def test_a_block_moved_with_its_copy_of_a_refrain_moves_alone() -> None:
+    # Clauses 2 and 3 (a refrain line) go to the end: two moves, not four.
+    right = WITH_REFRAIN[:1] + WITH_REFRAIN[3:] + WITH_REFRAIN[1:3]
+    moved = [(lf, rt) for kind, lf, rt, m in rows(WITH_REFRAIN, right) if m]
+    assert moved == [(("2",), ("7",)), (("3",), ("8",))]
+
+
+def test_copies_of_a_refrain_pair_without_moves_when_one_goes() -> None:
+    right = WITH_REFRAIN[:4] + WITH_REFRAIN[5:]
+    found = rows(WITH_REFRAIN, right)
+    assert ("delete", ("5",), (), False) in found
+    assert not any(m for *_, m in found)
+
+
+def test_a_moved_refrain_block_costs_the_fewest_moves() -> None:
+    right = WITH_REFRAIN[:2] + WITH_REFRAIN[4:] + WITH_REFRAIN[2:4]
+    assert sum(m for *_, m in rows(WITH_REFRAIN, right)) == 2
