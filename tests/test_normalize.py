@@ -62,7 +62,21 @@ def test_idempotent(text):
 @given(TYPOGRAPHY)
 def test_nothing_but_typography_is_dropped(text):
     # Every letter of the (composed) source survives folding, ё as е.
-    composed = unicodedata.normalize("NFC", text).replace("ё", "е").replace("Ё", "Е")
+    visible = "".join(c for c in text if c not in "\u00ad\u200b\ufeff")
+    composed = unicodedata.normalize("NFC", visible).replace("ё", "е").replace("Ё", "Е")
     letters = [c for c in composed if c.isalpha()]
     folded = [c for c in normalize(text).text if c.isalpha()]
     assert folded == letters
+
+
+MIXED = st.text(
+    alphabet=st.sampled_from(list("ab АБ ё\u00a0\t\n\r«»“”\"'’—–-\u00ad\u200b\ufeffé\u0301…ßİ.  ")),
+    max_size=80,
+)
+
+
+@given(MIXED, st.booleans(), st.integers(min_value=0, max_value=50))
+def test_fast_path_equals_the_character_loop(text, casefold, offset):
+    from docdiff.normalize import _slow_normalize
+
+    assert normalize(text, casefold=casefold, offset=offset) == _slow_normalize(text, casefold, offset)
