@@ -87,3 +87,15 @@ def test_cross_language_has_no_flags() -> None:
         (),
         (),
     )
+
+
+def test_chinese_layout_spaces_are_formal() -> None:
+    # A paragraph break after "。" (a split or merge of Chinese clauses) or a re-wrapped line.
+    assert (
+        classify("双方同意加强合作。双方支持和平。", "双方同意加强合作。\n\n双方支持和平。", ())[0]
+        is Change.FORMAL
+    )
+    assert classify("双方同意加强合作", "双方同意\n加强合作", ())[0] is Change.FORMAL
+    # Between Latin words a space is still a word boundary.
+    assert classify("a b", "ab", ())[0] is Change.SUBSTANTIVE
+    assert classify("双方支持和平。", "双方坚定支持和平。", ())[0] is Change.SUBSTANTIVE
