@@ -27,6 +27,7 @@ from .result import (
     FieldDifference,
     Flag,
     FormulaUse,
+    MatchedBy,
     Op,
     PairKind,
     PhrasePair,
@@ -81,6 +82,11 @@ def _pair(link: Link, left: Document, right: Document, cross: bool) -> ClausePai
             notes = (f"paired by structure: {left.language} and {right.language} texts share no words",)
     else:
         change, flags, notes = Change.SUBSTANTIVE, (), ()
+    matched_by = link.matched_by
+    if cross and link.kind is PairKind.MATCH:
+        # The score is a structural one (labels, figures, acronyms); say so,
+        # rather than pass it off as likeness of wording.
+        matched_by = MatchedBy.STRUCTURE
     return ClausePair(
         kind=link.kind,
         left=tuple(u.label for u in lefts),
@@ -89,7 +95,7 @@ def _pair(link: Link, left: Document, right: Document, cross: bool) -> ClausePai
         change=change,
         flags=flags,
         similarity=link.similarity,
-        matched_by=link.matched_by,
+        matched_by=matched_by,
         edits=edits,
         notes=notes,
     )

@@ -83,6 +83,7 @@ class MatchedBy(enum.StrEnum):
     SIMILARITY = "similarity"
     SPLIT = "split"
     MERGE = "merge"
+    STRUCTURE = "structure"  # documents in different languages: labels and figures, not words
 
 
 class Flag(enum.StrEnum):

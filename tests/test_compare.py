@@ -148,6 +148,7 @@ def test_cross_language_pairs_by_structure() -> None:
         (PairKind.MATCH, (str(n),), (str(n),)) for n in (1, 2, 3)
     ]
     assert all(p.change is Change.SUBSTANTIVE and not p.flags and p.notes for p in result.pairs)
+    assert {p.matched_by for p in result.pairs} == {MatchedBy.STRUCTURE}
     assert result.summary.notes and "different languages" in result.summary.notes[0]
 
 
