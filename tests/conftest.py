@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: CI machines are shared, and a slow example is not a
+# wrong one.  Tests that need fewer or more examples set them themselves.
+settings.register_profile("docdiff", deadline=None, print_blob=True)
+settings.load_profile("docdiff")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
