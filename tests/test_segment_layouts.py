@@ -416,3 +416,55 @@ def test_one_megabyte_of_wrapped_text_is_fast() -> None:
     doc = segment(text, language="en")
     assert time.perf_counter() - started < 20  # with sentences, metadata and annotation
     assert len(doc.clauses) == 899
+
+
+_PLAIN = [
+    "The two leaders met in the capital today and discussed the full range of bilateral issues, "
+    "regional security and the global economy, and agreed to meet again next year.",
+    "The leaders reaffirmed the special nature of the relationship between their countries "
+    "and their commitment to work closely together in the interests of the security and "
+    "prosperity of their citizens. Much work remains to be done. Our countries are stronger "
+    "when we work together towards our shared objectives.",
+    "The Sides will deepen their cooperation on archives, science and education.",
+]
+
+
+def test_one_rewrapped_paragraph_among_unwrapped_ones_stays_one_paragraph() -> None:
+    # A formal edit re-wraps one paragraph of a blank-line-separated text: sentences
+    # ending at line ends inside it ("...citizens.", "done.") must not start paragraphs.
+    # Long enough for the text to read as hard-wrapped (most of its lines are wrapped).
+    wrapped = textwrap.fill(" ".join([_PLAIN[1], _PLAIN[0], _PLAIN[1]]), 52)
+    assert any(line.endswith(".") for line in wrapped.splitlines()[:-1])
+    text = "\n\n".join([_PLAIN[0], wrapped, _PLAIN[2]])
+    doc = parse(text, "en")
+    assert [u.label for u in doc.units] == ["para.1", "para.2", "para.3"]
+    assert doc.units[1].text == wrapped
+    plain = parse("\n\n".join(_PLAIN), "en")
+    assert [u.label for u in plain.units] == [u.label for u in doc.units]
+
+
+def test_every_paragraph_wrapped_with_blank_lines_keeps_the_blocks() -> None:
+    text = "\n\n".join(textwrap.fill(p, 48) for p in _PLAIN)
+    doc = parse(text, "en")
+    assert [u.label for u in doc.units] == ["para.1", "para.2", "para.3"]
+
+
+def test_wrapped_first_line_of_a_numbered_clause_is_no_heading() -> None:
+    # "6. We resolve ... the World" / "Health Organization ...": the next line starts
+    # in upper case, but its first word would not have fitted on the full first line.
+    body = (
+        "We resolve to reinforce cooperation to reform the World Health Organization (WHO), "
+        "including advancing sustainable financing and improving its internal operations. "
+        "We welcome the principles endorsed at the Global Health Summit."
+    )
+    clauses = [f"{n}. " + _PLAIN[n - 1] for n in (1, 2, 3)]
+    wrapped = textwrap.fill("4. " + body, 58)
+    assert wrapped.split("\n")[1][0].isupper()
+    doc = parse("\n\n".join([*clauses, wrapped]), "en")
+    assert [u.label for u in doc.units] == ["1", "2", "3", "4"]
+    assert doc.units[3].heading is None
+    assert doc.units[3].text == wrapped[3:]
+    # A real heading line stays a heading, wrapped body or not.
+    headed = "4. Global Health\n" + textwrap.fill(body, 58)
+    doc = parse("\n\n".join([*clauses, headed]), "en")
+    assert doc.units[3].heading == "Global Health"

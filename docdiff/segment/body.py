@@ -87,10 +87,20 @@ def _continues_list(text: str) -> bool:
     return bool(content) and (content[0].islower() or not _full_stop(content))
 
 
-def _continued(line: str, next_line: str) -> bool:
-    """True when ``next_line`` is a wrapped continuation of ``line`` (so ``line`` is no heading)."""
+def _continued(line: str, next_line: str, width: int = 0) -> bool:
+    """True when ``next_line`` is a wrapped continuation of ``line`` (so ``line`` is no heading).
+
+    ``width`` is the longest line of the paragraph after ``line``: in a
+    hard-wrapped paragraph the first line is nearly that long and the next
+    line's first word would not have fitted on it.
+    """
     following = next_line.strip()
-    return bool(following) and (following[0].islower() or line.rstrip().endswith(("-", "\u00ad")))
+    if not following:
+        return False
+    if following[0].islower() or line.rstrip().endswith(("-", "\u00ad")):
+        return True
+    first = line.rstrip()
+    return width >= 40 and len(first) * 4 >= width * 3 and len(first) + 1 + len(following.split()[0]) > width
 
 
 class _Builder:
@@ -166,7 +176,10 @@ class _Builder:
         if rest is not None:
             first_line, *next_lines = rest.text.splitlines()
             more = len(first_line) < len(rest.text) or stop > start + 1
-            wrapped = bool(next_lines) and _continued(first_line, next_lines[0])
+            # Measured on the source lines: the first one holds the printed number too.
+            lines = chunk.text.splitlines()
+            width = max((len(line.strip()) for line in lines[1:]), default=0)
+            wrapped = bool(next_lines) and _continued(lines[0], next_lines[0], width)
             if (
                 more
                 and not wrapped

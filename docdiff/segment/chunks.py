@@ -11,15 +11,17 @@ whether the next line starts a new chunk:
 1. a blank line always ends a chunk;
 2. a line that starts with a structural marker ("1.", "Статья 2", "(a)",
    "一、") starts one, because sources often list items with single newlines;
-3. in *hard-wrapped* text (copied from a PDF or an e-mail: most lines about
-   as long as the wrap width, some continuing the sentence of the line
-   before) a bullet or a dateline starts a new chunk; a line continues the
-   one before when it continues a word broken by a hyphen, starts in lower
-   case, or when its first word would not have fitted on the line before
-   (a full line); otherwise it starts a new chunk;
-4. otherwise, in text with blank lines the lines of a block stay together,
-   and in text with none every line is a chunk (one newline per paragraph,
-   as many news sites and scrapers print it).
+3. in text with blank lines the lines of a block stay together, wrapped or
+   not: a paragraph re-wrapped inside a blank-line-separated text is still
+   one paragraph, whatever its line ends look like;
+4. in *hard-wrapped* text without blank lines (copied from a PDF or an
+   e-mail: most lines about as long as the wrap width, some continuing the
+   sentence of the line before) a bullet or a dateline starts a new chunk; a
+   line continues the one before when it continues a word broken by a
+   hyphen, starts in lower case, or when its first word would not have
+   fitted on the line before (a full line); otherwise it starts a new chunk;
+5. otherwise, in text with no blank line every line is a chunk (one newline
+   per paragraph, as many news sites and scrapers print it).
 
 Finally a chunk is cut where scraping glued two paragraphs together, a full
 stop followed directly by a capitalised word of the same script
@@ -107,11 +109,6 @@ def _listed_bullet(previous: str, line: str) -> bool:
     before = find_marker(previous)
     listed = before is not None and before.kind is Kind.BULLET
     return listed or visible(previous).endswith((":", ";", "：", "；"))
-
-
-def _full_stop(line: str) -> bool:
-    """True when ``line`` ends with a full stop, "!" or "?" (closing quotes skipped)."""
-    return visible(line).rstrip("\"'»”’)）").endswith((".", "!", "?", "。", "！", "？"))
 
 
 def _fills(previous: str, line: str, width: int) -> bool:
@@ -222,10 +219,11 @@ def split_chunks(source: str) -> tuple[Chunk, ...]:
             previous = source[current[-1][0] : current[-1][1]]
             if starts_block(line) or _listed_bullet(previous, line):
                 split = True
-            elif width:
-                # With blank lines, a break inside a block needs a full stop before it
-                # (signature lines "Президент ...\nА.Иванов" stay together).
-                split = _wrapped_break(previous, line, width) and (not blank_mode or _full_stop(previous))
+            elif width and not blank_mode:
+                # With blank lines the blank lines are the paragraph breaks: a sentence
+                # ending at the end of a wrapped line ("...minerals.\nMuch work ...") is
+                # no break, and signature lines ("Президент ...\nА.Иванов") stay together.
+                split = _wrapped_break(previous, line, width)
             else:
                 split = not blank_mode
             if split:
