@@ -468,3 +468,24 @@ def test_wrapped_first_line_of_a_numbered_clause_is_no_heading() -> None:
     headed = "4. Global Health\n" + textwrap.fill(body, 58)
     doc = parse("\n\n".join([*clauses, headed]), "en")
     assert doc.units[3].heading == "Global Health"
+
+
+def test_two_signers_roles_on_one_line_are_closing() -> None:
+    # Names, then both roles on one line (more words than a heading), date, place: all
+    # closing.  As a body unit the roles line would turn into a section heading once an
+    # edit moved it among the paragraphs.
+    text = "\n\n".join(
+        [
+            *_PLAIN,
+            "ALEXANDER SMITH MARIA JONES",
+            "President of the Republic of Alpha Prime Minister of the Kingdom of Beta",
+            "May 20, 2023",
+            "Hiroshima, Japan",
+        ]
+    )
+    doc = parse(text, "en")
+    assert [u.label for u in doc.units] == ["para.1", "para.2", "para.3"]
+    assert [b.text for b in doc.closing][:2] == [
+        "ALEXANDER SMITH MARIA JONES",
+        "President of the Republic of Alpha Prime Minister of the Kingdom of Beta",
+    ]

@@ -47,6 +47,8 @@ _INITIALS_RE = re.compile(r"\b[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ
 _TITLE_MAX_WORDS = 60
 _TITLE_MAX_CHUNKS = 3
 _CLOSING_SCAN = 12
+# Two signers' roles on one line run longer than a heading.
+_ROLE_LINE_MAX_WORDS = 16
 
 
 def _title_candidate(chunk: Chunk) -> bool:
@@ -108,9 +110,14 @@ def _name_like(line: str) -> bool:
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in words)
 
 
+def _role_line(line: str) -> bool:
+    """Roles of two signers side by side under their names: "President of ... Prime Minister of Australia"."""
+    return _ROLE_RE.search(line) is not None and is_heading_like(line, _ROLE_LINE_MAX_WORDS)
+
+
 def _weak(text: str) -> bool:
     lines = text.strip().splitlines()
-    return all(is_heading_like(line, 10) or _name_like(line) for line in lines)
+    return all(is_heading_like(line, 10) or _name_like(line) or _role_line(line) for line in lines)
 
 
 def find_closing(chunks: tuple[Chunk, ...], first: int) -> int:
