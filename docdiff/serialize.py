@@ -9,12 +9,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Block, Clause, Document, Paragraph, Sentence
+from .model import Block, Clause, Document, Paragraph, Sentence, Signatory
 
-__all__ = ["DOCUMENT_SCHEMA", "document_to_dict", "document_to_json", "outline"]
+__all__ = ["DOCUMENT_SCHEMA", "document_to_dict", "document_to_json", "outline", "signatory_to_dict"]
 
 #: Schema identifier written into ``docdiff parse`` JSON.
 DOCUMENT_SCHEMA = "docdiff/document@1"
+
+
+def signatory_to_dict(signatory: Signatory) -> dict[str, Any]:
+    """One signatory as JSON: ``{"name", "role", "party"}`` (every docdiff JSON uses this form)."""
+    return {"name": signatory.name, "role": signatory.role, "party": signatory.party}
 
 
 def _block(block: Block) -> dict[str, Any]:
@@ -86,7 +91,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             "date": meta.date,
             "place": meta.place,
             "parties": list(meta.parties),
-            "signatories": [{"name": s.name, "role": s.role, "party": s.party} for s in meta.signatories],
+            "signatories": [signatory_to_dict(s) for s in meta.signatories],
             "language": meta.language,
         },
         "envelope": [_block(b) for b in document.envelope],

@@ -21,6 +21,7 @@ from attrs import frozen
 from ..errors import OptionsError
 from ..formulas import FormulaOccurrence, find_formulas, formula_lexicon
 from ..model import Document
+from .text import escape_controls
 
 __all__ = [
     "FORMULAS_SCHEMA",
@@ -40,9 +41,6 @@ FORMULAS_SCHEMA = "docdiff/formulas@1"
 FORMULA_FORMATS = ("json", "text")
 #: Longest wording shown per document line of the text report, in characters.
 WIDTH = 160
-
-# C0 and C1 controls and DEL, except tab and newline: never passed to a terminal.
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
 
 
 @frozen
@@ -112,7 +110,8 @@ def formula_table_to_dict(documents: Sequence[Document]) -> dict[str, Any]:
 
 
 def _clean(text: str) -> str:
-    return text.translate(_CONTROLS)
+    # One line per use: tab and newline are escaped too.
+    return escape_controls(text, keep_layout=False)
 
 
 def shorten(text: str, width: int = WIDTH) -> str:

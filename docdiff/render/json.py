@@ -26,6 +26,7 @@ from ..result import (
     PhraseSide,
     Summary,
 )
+from ..serialize import signatory_to_dict
 from . import register
 
 __all__ = [
@@ -72,7 +73,7 @@ def document_summary(document: Document) -> dict[str, Any]:
         "date": meta.date,
         "place": meta.place,
         "parties": list(meta.parties),
-        "signatories": [{"name": s.name, "role": s.role, "party": s.party} for s in meta.signatories],
+        "signatories": [signatory_to_dict(s) for s in meta.signatories],
         "language": meta.language,
         "units": [u.label for u in document.units],
     }

@@ -20,15 +20,12 @@ from collections.abc import Iterable, Sequence
 from ..model import Document
 from ..result import ClausePair, Comparison, Edit, Op, PairKind, PhraseSide
 from . import register
-from .text import describe_pair, pair_heading, unchanged, unit_labels
+from .text import describe_pair, escape_controls, pair_events, pair_heading, unchanged, unit_labels
 
 __all__ = ["escape", "inline_markdown", "render_markdown"]
 
 _TAGS = {Op.DELETE: ("<del>", "</del>"), Op.INSERT: ("<ins>", "</ins>")}
 _NONE = "—"
-_CONTROLS = {
-    code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code not in (0x09, 0x0A)
-}
 # Entities first, then a backslash before each ASCII punctuation mark that
 # can open or close inline markup anywhere in a line on GitHub.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -49,7 +46,7 @@ def escape(text: str) -> str:
     Block markers matter only at a line start: :func:`inline_markdown` and
     table cells escape those too.
     """
-    text = text.translate(_CONTROLS)
+    text = escape_controls(text)
     out = []
     for char in text:
         if char in _ENTITIES:
@@ -145,14 +142,7 @@ def _metadata_rows(left: Document, right: Document) -> list[list[str]]:
 
 def _pair_title(pair: ClausePair) -> str:
     heading = escape(pair_heading(pair))
-    if pair.kind is PairKind.INSERT:
-        extra = ["inserted"]
-    elif pair.kind is PairKind.DELETE:
-        extra = ["deleted"]
-    else:
-        extra = [] if pair.kind is PairKind.MATCH else [str(pair.kind)]
-        if pair.moved:
-            extra.append("moved")
+    extra = pair_events(pair)
     return heading + (f" ({', '.join(extra)})" if extra else "")
 
 

@@ -36,7 +36,7 @@ from .phrase_report import (
     wordings_of,
 )
 from .phrases_html import html_phrase_report
-from .text import inline
+from .text import escape_controls, inline
 
 __all__ = [
     "PHRASE_FORMATS",
@@ -49,10 +49,6 @@ __all__ = [
 #: The formats :func:`render_phrases` accepts.
 PHRASE_FORMATS = ("html", "json", "md", "text")
 
-# C0 and C1 controls and DEL, except tab and newline: never passed to a terminal.
-_CONTROLS = {
-    code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code not in (0x09, 0x0A)
-}
 _INDENT = "    "
 
 
@@ -60,7 +56,7 @@ _INDENT = "    "
 
 
 def _t(text: str) -> str:
-    return text.translate(_CONTROLS)
+    return escape_controls(text)
 
 
 def _indented(lines: Sequence[str]) -> list[str]:

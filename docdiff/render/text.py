@@ -21,7 +21,9 @@ from . import register
 
 __all__ = [
     "describe_pair",
+    "escape_controls",
     "inline",
+    "pair_events",
     "pair_heading",
     "render_text",
     "should_color",
@@ -40,10 +42,17 @@ _DIM = "\x1b[2m"
 _INDENT = "    "
 _NONE = "—"  # stands for the missing side of an insertion or deletion
 
-# C0 and C1 controls and DEL, except tab and newline, which lay the text out.
-_CONTROLS = {
-    code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code not in (0x09, 0x0A)
-}
+# C0 and C1 controls and DEL, shown as escapes; tab and newline lay text out.
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROLS_BUT_LAYOUT = {code: shown for code, shown in _CONTROLS.items() if code not in (0x09, 0x0A)}
+
+
+def escape_controls(text: str, *, keep_layout: bool = True) -> str:
+    """Control characters as visible ``\\xNN`` escapes, so none reaches a terminal or a page.
+
+    Tab and newline stay unless ``keep_layout`` is false (one-line output).
+    """
+    return text.translate(_CONTROLS_BUT_LAYOUT if keep_layout else _CONTROLS)
 
 
 def should_color(stream: TextIO | None = None) -> bool:
@@ -64,10 +73,6 @@ def should_color(stream: TextIO | None = None) -> bool:
         return False
 
 
-def _clean(text: str) -> str:
-    return text.translate(_CONTROLS)
-
-
 def unchanged(pair: ClausePair) -> bool:
     """True for a pair that neither changed nor moved: one unit matched to one, same text."""
     return pair.kind is PairKind.MATCH and pair.change is Change.NONE and not pair.moved
@@ -80,16 +85,22 @@ def pair_heading(pair: ClausePair, arrow: str = "→") -> str:
     return f"{left} {arrow} {right}"
 
 
+def pair_events(pair: ClausePair) -> list[str]:
+    """What happened to the pair's units, without the change: ``["split", "moved"]``, ``["deleted"]``."""
+    if pair.kind is PairKind.INSERT:
+        return ["inserted"]
+    if pair.kind is PairKind.DELETE:
+        return ["deleted"]
+    words = [] if pair.kind is PairKind.MATCH else [str(pair.kind)]
+    if pair.moved:
+        words.append("moved")
+    return words
+
+
 def describe_pair(pair: ClausePair) -> str:
     """What happened to the pair in words: ``"moved, substantive (modality)"``."""
-    if pair.kind is PairKind.INSERT:
-        words = ["inserted"]
-    elif pair.kind is PairKind.DELETE:
-        words = ["deleted"]
-    else:
-        words = [] if pair.kind is PairKind.MATCH else [str(pair.kind)]
-        if pair.moved:
-            words.append("moved")
+    words = pair_events(pair)
+    if pair.left and pair.right:
         words.append("unchanged" if pair.change is Change.NONE else str(pair.change))
     text = ", ".join(words)
     if pair.flags:
@@ -110,7 +121,7 @@ def inline(edits: Sequence[Edit], *, color: bool) -> list[str]:
     """The edits as lines of text, each change marked; markers close at every line end."""
     lines: list[list[str]] = [[]]
     for edit in edits:
-        for i, piece in enumerate(_clean(edit.text).split("\n")):
+        for i, piece in enumerate(escape_controls(edit.text).split("\n")):
             if i:
                 lines.append([])
             if piece:
@@ -132,7 +143,7 @@ def _describe_document(side: str, document: Document) -> str:
     facts.append(meta.language)
     label = f"{side}: "
     head = f"{label:7}{document.path or '(no path)'}"
-    return _clean(head + "\n       " + " · ".join(facts))
+    return escape_controls(head + "\n       " + " · ".join(facts))
 
 
 def _counts(items: Iterable[tuple[str, int]]) -> str:
@@ -152,9 +163,9 @@ def _header(comparison: Comparison, bold: str, reset: str) -> list[str]:
     for difference in summary.metadata:
         left = difference.left if not isinstance(difference.left, tuple) else ", ".join(difference.left)
         right = difference.right if not isinstance(difference.right, tuple) else ", ".join(difference.right)
-        out.append(_clean(f"  {difference.field + ':':{width}} {left or _NONE} → {right or _NONE}"))
+        out.append(escape_controls(f"  {difference.field + ':':{width}} {left or _NONE} → {right or _NONE}"))
     out += ["", f"{bold}Summary{reset}"]
-    out += [_clean(f"  note: {note}") for note in summary.notes]
+    out += [escape_controls(f"  note: {note}") for note in summary.notes]
     out += [
         f"  pairs:      {len(comparison.pairs)} ({_counts(summary.by_kind)})",
         f"  changes:    {_counts(summary.by_change)}",
@@ -189,7 +200,7 @@ def _formulas(comparison: Comparison) -> list[str]:
         else:
             direction = f", {use.direction}" if use.direction else ""
         left, right = unit_labels(use.left), unit_labels(use.right)
-        out.append(_clean(f"  {use.id}: left {left}; right {right}{direction}"))
+        out.append(escape_controls(f"  {use.id}: left {left}; right {right}{direction}"))
     return out
 
 
@@ -230,10 +241,10 @@ def render_text(comparison: Comparison, *, color: bool | None = None, only_chang
     for group in _runs(comparison.pairs, only_changed):
         pair = group[0]
         if len(group) > 1:
-            first, last = _clean(pair_heading(pair)), _clean(pair_heading(group[-1]))
+            first, last = escape_controls(pair_heading(pair)), escape_controls(pair_heading(group[-1]))
             out += ["", f"{bold}[{first} … {last}]{reset} {len(group)} unchanged pairs"]
             continue
-        heading = f"{bold}[{_clean(pair_heading(pair))}]{reset} {describe_pair(pair)}"
+        heading = f"{bold}[{escape_controls(pair_heading(pair))}]{reset} {describe_pair(pair)}"
         if pair.kind not in (PairKind.INSERT, PairKind.DELETE):
             heading += f" {dim}{pair.similarity:.2f}{reset}"
         out.append("")
@@ -247,7 +258,7 @@ def render_text(comparison: Comparison, *, color: bool | None = None, only_chang
                 out += [f"{_INDENT}{name}:", *_indented(inline(side, color=color), _INDENT * 2)]
         else:
             out += _indented(inline(pair.edits, color=color))
-        out += [_clean(f"{_INDENT}note: {note}") for note in pair.notes]
+        out += [escape_controls(f"{_INDENT}note: {note}") for note in pair.notes]
     out += _section("Closing", comparison.closing, color, bold, reset)
     formulas = _formulas(comparison)
     if formulas:
