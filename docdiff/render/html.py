@@ -33,10 +33,10 @@ from .htmlparts import (
     legend_section,
     metadata_section,
     paragraphs,
-    phrases_section,
     summary_section,
     title_of,
 )
+from .htmlphrases import phrases_section
 from .text import pair_heading, unchanged
 
 __all__ = ["render_html"]
