@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "Annotator",
     "Block",
     "Clause",
     "Document",
@@ -22,6 +24,7 @@ __all__ = [
     "Paragraph",
     "Part",
     "Sentence",
+    "SentenceReader",
     "Signatory",
     "Span",
 ]
@@ -94,31 +97,142 @@ class Block:
     text: str
 
 
-@frozen
+class Annotator(Protocol):
+    """Finds ``(actor, commitment, intensity)`` for one sentence's text.
+
+    The segmenter gives every sentence one, so that the annotation is worked
+    out on first read (:mod:`docdiff.annotate` costs half a parse, and a
+    comparison reads only the sentences of changed clauses).
+    """
+
+    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None]:
+        """The sorted actor codes, the commitment category and the intensity of ``text``."""
+        ...
+
+
+class SentenceReader(Protocol):
+    """Splits a paragraph into sentences: ``(text, start) -> sentences`` with source offsets.
+
+    The segmenter gives every paragraph one, so that sentences are split on
+    first read.
+    """
+
+    def __call__(self, text: str, start: int) -> tuple[Sentence, ...]:
+        """The sentences of ``text``, a paragraph that starts at ``start`` in the source."""
+        ...
+
+
+# A value that is worked out on first read is stored in the frozen object
+# then, once: the object still reads as immutable (the value depends only on
+# what it was built from), and equality, hashing and repr use the values.
+_settle = object.__setattr__
+
+
+@frozen(eq=False, repr=False)
 class Sentence:
     """One sentence, with what :mod:`docdiff.annotate` found in it.
 
     ``actor`` holds the ISO codes of the acting parties, sorted (both parties
     when "the Sides" act); ``commitment`` is a lexicon category such as
     ``"support"`` or ``"agree"``; ``intensity`` is ``"strong"`` when a
-    modifier such as "firmly" or "твердо" sharpens it.
+    modifier such as "firmly" or "твердо" sharpens it.  Built with an
+    ``annotator`` (as the segmenter does), the three are found on first read
+    instead of being given.
     """
 
     span: Span
     text: str
-    actor: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
-    commitment: str | None = None
-    intensity: str | None = None
+    _actor: tuple[str, ...] = field(default=(), converter=_tuple_of_str, alias="actor")
+    _commitment: str | None = field(default=None, alias="commitment")
+    _intensity: str | None = field(default=None, alias="intensity")
+    _annotator: Annotator | None = field(default=None, alias="annotator", kw_only=True)
+
+    def _annotated(self) -> None:
+        annotator = self._annotator
+        if annotator is not None:
+            actor, commitment, intensity = annotator(self.text)
+            _settle(self, "_actor", _tuple_of_str(actor))
+            _settle(self, "_commitment", commitment)
+            _settle(self, "_intensity", intensity)
+            _settle(self, "_annotator", None)
+
+    @property
+    def actor(self) -> tuple[str, ...]:
+        """Sorted ISO codes of the acting parties; () when none is found."""
+        self._annotated()
+        return self._actor
+
+    @property
+    def commitment(self) -> str | None:
+        """The commitment category (:func:`docdiff.annotate.commitment_categories`), or None."""
+        self._annotated()
+        return self._commitment
+
+    @property
+    def intensity(self) -> str | None:
+        """ "strong" when an intensifier sharpens the commitment, else None."""
+        self._annotated()
+        return self._intensity
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.span, self.text, self.actor, self.commitment, self.intensity)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Sentence)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Sentence(span={self.span!r}, text={self.text!r}, actor={self.actor!r}, "
+            f"commitment={self.commitment!r}, intensity={self.intensity!r})"
+        )
 
 
-@frozen
+@frozen(eq=False, repr=False)
 class Paragraph:
-    """A paragraph of a clause; ``label`` is a sub-item's number as printed ("a", "2")."""
+    """A paragraph of a clause; ``label`` is a sub-item's number as printed ("a", "2").
+
+    Built with a ``reader`` (as the segmenter does), ``sentences`` are split
+    on first read instead of being given.
+    """
 
     span: Span
     text: str
-    sentences: tuple[Sentence, ...] = field(default=(), converter=_sentences)
+    _sentences: tuple[Sentence, ...] = field(default=(), converter=_sentences, alias="sentences")
     label: str | None = None
+    _reader: SentenceReader | None = field(default=None, alias="reader", kw_only=True)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The paragraph's sentences, in order."""
+        reader = self._reader
+        if reader is not None:
+            _settle(self, "_sentences", tuple(reader(self.text, self.span.start)))
+            _settle(self, "_reader", None)
+        return self._sentences
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.span, self.text, self.sentences, self.label)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Paragraph)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Paragraph(span={self.span!r}, text={self.text!r}, sentences={self.sentences!r}, "
+            f"label={self.label!r})"
+        )
 
 
 class Part(enum.StrEnum):

@@ -10,9 +10,9 @@ small module:
 3. :mod:`.frame` finds the statement's title, dateline and closing;
 4. :mod:`.body` (with :mod:`.numbering` and :mod:`.markers`) splits the rest
    into preamble paragraphs and units;
-5. sentences are split per paragraph, metadata extracted, and every sentence
-   annotated with the parties found; wrapped lines are read as one line
-   (:mod:`.analysis`) without changing any span.
+5. metadata is extracted; sentences are split per paragraph and annotated
+   with the parties found when first read (:mod:`.deferred`), wrapped lines
+   read as one line (:mod:`.analysis`) without changing any span.
 
 Every offset is a code point into the source as given; nothing is rewritten,
 and the parts together cover every non-whitespace character.
@@ -20,19 +20,15 @@ and the parts together cover every non-whitespace character.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import attrs
 
-from ..annotate import annotate
 from ..errors import ParseError
 from ..language import detect_language
 from ..metadata import extract_metadata
-from ..model import Block, Clause, Document, Paragraph, Sentence, Span
-from ..sentences import split_sentences
-from .analysis import dehyphenated, unwrapped
+from ..model import Block, Clause, Document, Paragraph, Span
 from .body import split_body
 from .chunks import Chunk, split_chunks
+from .deferred import ParagraphSentences, SentenceAnnotation
 from .envelope import split_envelope
 from .frame import find_closing, find_dateline, find_title
 
@@ -43,30 +39,9 @@ def _block(source: str, start: int, end: int) -> Block:
     return Block(Span(start, end), source[start:end])
 
 
-def _with_sentences(
-    clause: Clause, source: str, language: str, parties: Sequence[str], *, annotated: bool = True
-) -> Clause:
-    paragraphs: list[Paragraph] = []
-    for paragraph in clause.paragraphs:
-        sentences = []
-        # Wrapped lines are read as one line; the spans stay on the source.
-        for start, end in split_sentences(unwrapped(paragraph.text), language, paragraph.span.start):
-            text = source[start:end]
-            if not annotated:
-                sentences.append(Sentence(Span(start, end), text))
-                continue
-            found = annotate(dehyphenated(text), language, tuple(parties))
-            sentences.append(
-                Sentence(
-                    Span(start, end),
-                    text,
-                    actor=found.actor,
-                    commitment=found.commitment,
-                    intensity=found.intensity,
-                )
-            )
-        paragraphs.append(attrs.evolve(paragraph, sentences=tuple(sentences)))
-    return attrs.evolve(clause, paragraphs=tuple(paragraphs))
+def _with_sentences(clause: Clause, reader: ParagraphSentences) -> Clause:
+    paragraphs = tuple(Paragraph(p.span, p.text, label=p.label, reader=reader) for p in clause.paragraphs)
+    return attrs.evolve(clause, paragraphs=paragraphs)
 
 
 def _frame(source: str, body: tuple[Chunk, ...]) -> tuple[Block | None, Block | None, int, int]:
@@ -124,12 +99,13 @@ def segment(
         clauses=clauses,
         closing=closing,
     )
-    parties = metadata.parties
+    annotator = SentenceAnnotation(lang, metadata.parties) if annotate else None
+    reader = ParagraphSentences(lang, annotator)
     return Document(
         source=source,
         metadata=metadata,
-        clauses=tuple(_with_sentences(c, source, lang, parties, annotated=annotate) for c in clauses),
-        preamble=tuple(_with_sentences(c, source, lang, parties, annotated=annotate) for c in preamble),
+        clauses=tuple(_with_sentences(c, reader) for c in clauses),
+        preamble=tuple(_with_sentences(c, reader) for c in preamble),
         envelope=tuple(head + tail),
         title=title,
         dateline=dateline,
