@@ -7,17 +7,13 @@ MANIFEST (whose counts are hints from a quick script).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import docdiff.segment as segment_module
-from docdiff.model import Metadata
 from docdiff.segment import segment
-from tests.test_segment import _NoAnnotation, check_spans
+from tests.test_segment import check_spans
 
 pytestmark = pytest.mark.corpus
 
@@ -54,17 +50,6 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "ru-us-2021-06-16.en.txt": (0, 3),
     "gt-us-2023-06-01.en.txt": (0, 4),
 }
-
-
-@pytest.fixture(autouse=True)
-def _fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
-    if importlib.util.find_spec("docdiff.parties") is None:
-
-        def metadata(source: str, *, language: str, **parts: Any) -> Metadata:
-            return Metadata(language=language)
-
-        monkeypatch.setattr(segment_module, "extract_metadata", metadata)
-        monkeypatch.setattr(segment_module, "annotate", lambda *a, **k: _NoAnnotation())
 
 
 def test_corpus_is_there() -> None:

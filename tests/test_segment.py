@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import docdiff.segment as segment_module
 from docdiff.errors import ParseError
-from docdiff.model import Document, Metadata, Part
+from docdiff.model import Document, Part
 from docdiff.segment import segment
 from docdiff.segment.markers import Kind, find_marker
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-HAVE_PARTIES = importlib.util.find_spec("docdiff.parties") is not None
-
-
-class _NoAnnotation:
-    actor: tuple[str, ...] = ()
-    commitment: str | None = None
-    intensity: str | None = None
-
-
-@pytest.fixture(autouse=True)
-def _fallbacks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Until docdiff.parties exists, metadata and annotation cannot run: stand in for them."""
-    if not HAVE_PARTIES:
-        monkeypatch.setattr(segment_module, "extract_metadata", _fallback_metadata)
-        monkeypatch.setattr(segment_module, "annotate", lambda *a, **k: _NoAnnotation())
-    yield
 
 
 def load(name: str) -> Document:
@@ -93,18 +73,9 @@ def test_seeds_crlf_and_cr_give_the_same_structure(name: str) -> None:
 # --- the seed -----------------------------------------------------------------------------------
 
 
-def _fallback_metadata(source: str, *, language: str, **parts: Any) -> Metadata:
-    return Metadata(language=language)
-
-
 @pytest.fixture(scope="module")
 def seed() -> Document:
-    if HAVE_PARTIES:
-        return load("az-cn-2025-04.ru.txt")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(segment_module, "extract_metadata", _fallback_metadata)
-        patch.setattr(segment_module, "annotate", lambda *a, **k: _NoAnnotation())
-        return load("az-cn-2025-04.ru.txt")
+    return load("az-cn-2025-04.ru.txt")
 
 
 def test_seed_language(seed: Document) -> None:
@@ -149,7 +120,6 @@ def test_seed_sentences(seed: Document) -> None:
     assert all(p.sentences for u in seed.units for p in u.paragraphs)
 
 
-@pytest.mark.skipif(not HAVE_PARTIES, reason="docdiff.parties is not written yet: metadata cannot run")
 def test_seed_metadata(seed: Document) -> None:
     meta = seed.metadata
     assert meta.parties == ("AZ", "CN")
