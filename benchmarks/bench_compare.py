@@ -10,7 +10,9 @@ repeated the same way, so the density of edits stays the same at every size.  Co
 
 * ``compare``: :func:`docdiff.compare.compare` of the two parsed documents
   (phrase alignment off; ``compare+phr`` with it on);
-* ``pipeline``: read and parse both texts, compare, render JSON;
+* ``pipeline``: read and parse both texts, compare (phrases off: the same job
+  as redlines'), render JSON; ``pipeline+phr`` with phrase alignment and
+  formulas on, as ``docdiff compare`` runs by default;
 * ``difflib``: ``SequenceMatcher`` over words (opcodes), and
   ``HtmlDiff().make_file`` over lines;
 * ``redlines``: ``Redlines(a, b).output_markdown`` (skipped when the package
@@ -122,13 +124,17 @@ def measure(a: str, b: str, k: int, args: argparse.Namespace) -> dict[str, float
     if k <= args.slow_max:
         row["compare+phr"] = best(lambda: compare(left, right, with_phrases), max(1, runs // 4))
     row["pipeline"] = best(lambda: render(compare(loads(a), loads(b), plain), "json"), max(1, runs // 2))
+    if k <= args.slow_max:
+        row["pipeline+phr"] = best(
+            lambda: render(compare(loads(a), loads(b), with_phrases), "json"), max(1, runs // 4)
+        )
     wa, wb = a.split(), b.split()
     row["difflib-words"] = best(lambda: difflib.SequenceMatcher(None, wa, wb).get_opcodes(), runs)
     if k <= args.slow_max:
         la, lb = a.splitlines(), b.splitlines()
         row["difflib-html"] = best(lambda: difflib.HtmlDiff().make_file(la, lb), max(1, runs // 4))
     if Redlines is not None and k <= args.redlines_max:
-        row["redlines"] = best(lambda: Redlines(a, b).output_markdown, 1 if k > 4 else 3)
+        row["redlines"] = best(lambda: Redlines(a, b).output_markdown, 1 if k > 4 else runs)
     summary = result_summary(compare(left, right, plain))
     print(f"k={k}: {len(left.units)} / {len(right.units)} units, {len(a)} chars; {summary}", flush=True)
     return row
@@ -141,7 +147,15 @@ def result_summary(result: object) -> str:
 
 
 def report(rows: list[dict[str, float]]) -> None:
-    columns = ["compare", "compare+phr", "pipeline", "difflib-words", "difflib-html", "redlines"]
+    columns = [
+        "compare",
+        "compare+phr",
+        "pipeline",
+        "pipeline+phr",
+        "difflib-words",
+        "difflib-html",
+        "redlines",
+    ]
     columns = [c for c in columns if any(c in r for r in rows)]
     print()
     print(
@@ -163,6 +177,26 @@ def report(rows: list[dict[str, float]]) -> None:
                 lo, hi = known[0], known[-1]
                 slope = math.log(hi[c] / lo[c]) / math.log(hi["k"] / lo["k"])
                 print(f"growth exponent {c} ({lo['k']}x-{hi['k']}x): {slope:.2f}")
+    targets(rows)
+
+
+def targets(rows: list[dict[str, float]]) -> None:
+    """Say which of the issue's targets this run meets (ratios within this one run)."""
+    by_size = {int(r["k"]): r for r in rows if "redlines" in r}
+    checks = []
+    if 1 in by_size:
+        one = by_size[1]
+        checks.append(("compare() faster than redlines at 1x", one["compare"] < one["redlines"]))
+        checks.append(("pipeline within 2x of redlines at 1x", one["pipeline"] <= 2 * one["redlines"]))
+    if 64 in by_size:
+        big = by_size[64]
+        checks.append(
+            ("pipeline at least 10x faster than redlines at 64x", big["redlines"] >= 10 * big["pipeline"])
+        )
+    if checks:
+        print()
+        for name, met in checks:
+            print(f"target: {name}: {'met' if met else 'NOT met'}")
 
 
 def memory(statement: str, revised: str, k: int) -> None:
