@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .normalize import fold_char
-from .tokens import term_of, terms
+from .tokens import terms
 
 __all__ = [
     "Space",
@@ -42,23 +42,13 @@ _DIGITS = re.compile(r"\d+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 _SPACES = re.compile(r"\s+")
 _FOLD_TABLE: dict[int, str] = {}
-# The word alternative of docdiff.tokens' token pattern, and the Han ranges it excludes.
-_WORD = re.compile(r"(?:[^\W_\u3400-\u9fff]|\d)+(?:[-‐‑'’.](?:[^\W_\u3400-\u9fff]|\d)+)*")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 # Sublinear term frequency, 1 + log tf, for the small counts units have.
 _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
 def unit_terms(text: str, language: str) -> list[str]:
-    """Exactly :func:`docdiff.tokens.terms`, faster for text without Han characters.
-
-    Alignment computes the terms of every unit of both documents; without
-    Han characters the terms are the keys of the word tokens alone, which
-    one regular-expression pass finds.
-    """
-    if _HAN.search(text):
-        return terms(text, language)
-    return [term_of(word, language) for word in _WORD.findall(text)]
+    """Exactly :func:`docdiff.tokens.terms` (kept as the name alignment uses)."""
+    return terms(text, language)
 
 
 def _fold_table() -> dict[int, str]:

@@ -1,7 +1,10 @@
+import itertools
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docdiff.tokens import split_tokens, stem, terms
+from docdiff.tokens import is_han, split_tokens, stem, term_of, terms
 
 
 @given(st.text(max_size=200))
@@ -42,3 +45,39 @@ def test_chinese_terms_are_bigrams():
 
 def test_stem_is_snowball():
     assert stem("поддерживают", "ru") == stem("поддерживает", "ru")
+
+
+def _reference_terms(text: str, language: str) -> list[str]:
+    # The token-by-token definition terms() must keep: Han runs to bigrams, words to term_of.
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*split_tokens(text), " "]:
+        if is_han(token):
+            run.append(token)
+            continue
+        if run:
+            out.extend(run if len(run) == 1 else [a + b for a, b in itertools.pairwise(run)])
+            run = []
+        if token[0].isalnum():
+            out.append(term_of(token, language))
+    return out
+
+
+_PIECES = st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(
+        ["Стороны", "ёлки", "U.S.", "China's", "1.5", "٣٤", "x_y", "双方", "中", "-", "’", " \n"]
+    ),
+)
+
+
+@given(st.lists(_PIECES, max_size=10).map("".join), st.sampled_from(["ru", "en", "zh"]))
+def test_terms_follow_the_tokens(text: str, language: str) -> None:
+    assert terms(text, language) == _reference_terms(text, language)
+
+
+def test_word_pattern_is_the_old_one() -> None:
+    # Digits were once an alternative of their own; every \d is a word character anyway.
+    old = re.compile(r"(?:[^\W_\u3400-\u9fff]|\d)+(?:[-‐‑'’.](?:[^\W_\u3400-\u9fff]|\d)+)*")
+    sample = "".join(chr(c) for c in range(0x20, 0x3000) if not 0xD800 <= c < 0xE000) + "٣.٤ ၁၂ x-1"
+    assert old.findall(sample) == [t for t in split_tokens(sample) if t[0].isalnum()]
