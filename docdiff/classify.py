@@ -36,6 +36,7 @@ from .tokens import split_tokens, term_of, terms
 __all__ = ["Verdict", "classify", "sentence_pairs"]
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGIT = re.compile(r"\d")
 #: Least term overlap (Jaccard) for two sentences to be compared for modality and actor.
 SENTENCE_OVERLAP = 0.3
 
@@ -88,6 +89,15 @@ def _inflection(runs: list[tuple[str, str]], language: str) -> bool:
     return worded > 0
 
 
+def _dates(text: str) -> list[str]:
+    # Every date pattern of docdiff.dates needs a digit (a day, a month or a
+    # year in figures), so a text without one has no date; most clauses have
+    # none, and the patterns cost more than the rest of classify.
+    if _DIGIT.search(text) is None:
+        return []
+    return [d.iso() or f"--{d.month or 0:02d}-{d.day or 0:02d}" for d in find_dates(text)]
+
+
 def _numbers(runs: list[tuple[str, str]], left: str, right: str) -> list[str]:
     """Notes for changed figures (in the changed pieces) and changed dates (in the whole texts)."""
     notes = []
@@ -95,8 +105,7 @@ def _numbers(runs: list[tuple[str, str]], left: str, right: str) -> list[str]:
         a, b = _NUMBER.findall(deleted), _NUMBER.findall(inserted)
         if Counter(a) != Counter(b):
             notes.append(f"number: {', '.join(a) or '-'} → {', '.join(b) or '-'}")
-    dates_a = [d.iso() or f"--{d.month or 0:02d}-{d.day or 0:02d}" for d in find_dates(left)]
-    dates_b = [d.iso() or f"--{d.month or 0:02d}-{d.day or 0:02d}" for d in find_dates(right)]
+    dates_a, dates_b = _dates(left), _dates(right)
     if dates_a != dates_b:
         notes.append(f"date: {', '.join(dates_a) or '-'} → {', '.join(dates_b) or '-'}")
     return notes

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from docdiff.classify import classify, sentence_pairs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from docdiff.classify import _dates, classify, sentence_pairs
+from docdiff.dates import find_dates
 from docdiff.inline import word_diff
 from docdiff.model import Sentence, Span
 from docdiff.result import Change, Flag
@@ -99,3 +103,29 @@ def test_chinese_layout_spaces_are_formal() -> None:
     # Between Latin words a space is still a word boundary.
     assert classify("a b", "ab", ())[0] is Change.SUBSTANTIVE
     assert classify("双方支持和平。", "双方坚定支持和平。", ())[0] is Change.SUBSTANTIVE
+
+
+_DATE_WORDS = (
+    "апреля мая марте декабрь года г. год с по до и January Sept. May June day of the 26th 年 月 日 至"
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_DATE_WORDS.split()),
+            st.sampled_from([" ", "-", "–", ".", ",", "\n"]),
+            st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=3),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_dates_need_a_digit(text: str) -> None:
+    # classify skips docdiff.dates for texts without a digit: every date pattern needs one.
+    assert find_dates(text) == ()
+    assert _dates(text) == []
+
+
+def test_dates_in_digit_texts_are_still_found() -> None:
+    assert _dates("Подписано 23 апреля 2025 года.") == ["2025-04-23"]
+    assert _dates("23 апреля") == ["--04-23"]
