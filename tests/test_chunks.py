@@ -1,0 +1,21 @@
+"""Chunking fast paths: each quick test skips only work the full rule would find nothing in."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff.segment.chunks import _GLUE_RE, _glue_points
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from('абвёЁАСтья Article xyzXYZ45.,/@:»"\n\t\u00a0_'), max_size=60))
+def test_glue_hint_skips_no_glue_point(text: str) -> None:
+    # "A full stop before a capital" is checked first; the full pattern decides.
+    assert _glue_points(text) == [m.end() for m in _GLUE_RE.finditer(text)]
+
+
+def test_glue_points_of_glued_text() -> None:
+    assert _glue_points("статьей 45.Настоящий Договор") == [len("статьей 45.")]
+    assert _glue_points("Уставом ООН.Статья 2") == [len("Уставом ООН.")]
+    assert _glue_points("В.Путин и г.Москва, Day.Az") == []
