@@ -21,9 +21,7 @@ from docdiff.segment import segment
 from docdiff.segment.analysis import dehyphenated, unwrapped
 from docdiff.segment.chunks import split_chunks
 from docdiff.segment.markers import Kind, find_marker
-from tests.test_segment import _fallbacks, check_spans
-
-__all__ = ["_fallbacks"]  # the autouse fixture, re-exported so pytest applies it here
+from tests.test_segment import check_spans
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
