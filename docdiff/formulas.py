@@ -20,7 +20,8 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from attrs import field, frozen
 
@@ -34,7 +35,7 @@ from .formula_search import (
     regions,
 )
 from .inline import merge_edits, word_diff
-from .model import Document
+from .model import Document, Paragraph
 from .normalize import normalize
 from .result import Edit, FormulaUse, Op, PhraseSide
 from .sentences import split_sentences
@@ -150,43 +151,69 @@ def formula_strength(text: str, language: str, formula_id: str | None = None) ->
     return Strength(level, intensifiers, names[level - 1] if level else None, len(negated))
 
 
-def _sentence_spans(document: Document) -> list[tuple[str, int, int]]:
-    """``(label, start, end)`` of every sentence of the regions formulas are looked for in."""
-    paragraphs = {(p.span.start, p.span.end): p for u in document.units for p in u.paragraphs}
-    out: list[tuple[str, int, int]] = []
-    for label, start, end in regions(document):
-        paragraph = paragraphs.get((start, end))
-        if paragraph is not None and paragraph.sentences:
-            out += [(label, s.span.start, s.span.end) for s in paragraph.sentences]
-        else:
-            spans = split_sentences(document.source[start:end], document.language, start)
-            out += [(label, s, e) for s, e in spans]
-    return out
+class _Side:
+    """A document with its formula occurrences, and the sentences of its regions when first needed.
 
-
-def _variants(
-    document: Document, sentences: Sequence[tuple[str, int, int]], occurrences: Sequence[FormulaOccurrence]
-) -> tuple[PhraseSide, ...]:
-    """The sentences holding ``occurrences``, each once, in source order.
-
-    ``sentences`` are in source order and do not overlap, so the ones an
-    occurrence touches are found by bisection (long statements hold
-    thousands of sentences and hundreds of occurrences).
+    Only the sentences that hold an occurrence are ever read: a paragraph's
+    sentences are split on first read (:class:`docdiff.model.Paragraph`),
+    and most paragraphs hold no formula.
     """
-    starts = [s[1] for s in sentences]
+
+    __slots__ = ("_paragraphs", "_sentences", "by_id", "document", "found", "regions", "starts")
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.found = find_formulas(document)
+        self.by_id: dict[str, list[FormulaOccurrence]] = {}
+        for o in self.found:
+            self.by_id.setdefault(o.id, []).append(o)
+        # In source order and disjoint (the parts of a document do not overlap).
+        self.regions = list(regions(document))
+        self.starts = [r[1] for r in self.regions]
+        self._paragraphs: dict[tuple[int, int], Paragraph] | None = None
+        self._sentences: dict[int, list[tuple[str, int, int]]] = {}
+
+    def _region_sentences(self, k: int) -> list[tuple[str, int, int]]:
+        """``(label, start, end)`` of the sentences of region ``k``."""
+        found = self._sentences.get(k)
+        if found is not None:
+            return found
+        if self._paragraphs is None:
+            self._paragraphs = {
+                (p.span.start, p.span.end): p for u in self.document.units for p in u.paragraphs
+            }
+        label, start, end = self.regions[k]
+        paragraph = self._paragraphs.get((start, end))
+        if paragraph is not None and paragraph.sentences:
+            found = [(label, s.span.start, s.span.end) for s in paragraph.sentences]
+        else:
+            spans = split_sentences(self.document.source[start:end], self.document.language, start)
+            found = [(label, s, e) for s, e in spans]
+        self._sentences[k] = found
+        return found
+
+    def sentences_over(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The sentences overlapping ``[start, end)``, in source order."""
+        first = stop = bisect.bisect_right(self.starts, start)
+        # Regions starting before ``start`` may still overlap it.
+        while first > 0 and self.regions[first - 1][2] > start:
+            first -= 1
+        while stop < len(self.regions) and self.regions[stop][1] < end:
+            stop += 1
+        return [
+            s for k in range(first, stop) for s in self._region_sentences(k) if s[1] < end and start < s[2]
+        ]
+
+
+def _variants(side: _Side, occurrences: Sequence[FormulaOccurrence]) -> tuple[PhraseSide, ...]:
+    """The sentences holding ``occurrences``, each once, in source order."""
     spans: dict[tuple[str, int, int], None] = {}
     for o in occurrences:
-        # Sentences starting before the occurrence may still overlap it.
-        first = bisect.bisect_right(starts, o.start)
-        while first > 0 and sentences[first - 1][2] > o.start:
-            first -= 1
-        stop = bisect.bisect_left(starts, o.end)
-        hits = [s for s in sentences[first:stop] if s[1] < o.end and o.start < s[2]] or [
-            (o.label, o.start, o.end)
-        ]
+        hits = side.sentences_over(o.start, o.end) or [(o.label, o.start, o.end)]
         spans[(hits[0][0], min(h[1] for h in hits), max(h[2] for h in hits))] = None
     ordered = sorted(spans, key=lambda s: (s[1], s[2]))
-    return tuple(PhraseSide(label, s, e, document.source[s:e]) for label, s, e in ordered)
+    source = side.document.source
+    return tuple(PhraseSide(label, s, e, source[s:e]) for label, s, e in ordered)
 
 
 def _bag(text: str, language: str) -> tuple[Counter[str], float]:
@@ -212,12 +239,12 @@ def _best_pair(
     pairs wins, the earliest on ties (so with nothing in common, as across
     languages, the first variants).  Identical texts are weighed once.
     """
-    bags: dict[tuple[int, str], tuple[Counter[str], float]] = {}
+    bags: dict[tuple[str, str], tuple[Counter[str], float]] = {}
 
     def bag(side: int, text: str) -> tuple[Counter[str], float]:
-        found = bags.get((side, text))
+        found = bags.get((languages[side], text))
         if found is None:
-            found = bags[(side, text)] = _bag(text, languages[side])
+            found = bags[(languages[side], text)] = _bag(text, languages[side])
         return found
 
     scores: dict[tuple[str, str], float] = {}
@@ -230,33 +257,25 @@ def _best_pair(
             # Round so that float noise never decides between equal texts.
             if round(score, 9) > best:
                 best, best_at = round(score, 9), (i, j)
+                if best >= 1.0:
+                    # No later pair can score higher (mostly an unchanged sentence).
+                    return best_at
     return best_at
 
 
 def _direction(
     left: PhraseSide, right: PhraseSide, formula_id: str, left_doc: Document, right_doc: Document
 ) -> str:
+    if left.text == right.text and left_doc.language == right_doc.language:
+        return "same"  # the usual case: the sentence did not change
     a = formula_strength(left.text, left_doc.language, formula_id)
     b = formula_strength(right.text, right_doc.language, formula_id)
     return "stronger" if b > a else "weaker" if b < a else "same"
 
 
-@frozen
-class _Side:
-    """A document with its formula occurrences and sentence spans, computed once."""
-
-    document: Document
-    found: tuple[FormulaOccurrence, ...]
-    sentences: tuple[tuple[str, int, int], ...]
-
-    @classmethod
-    def of(cls, document: Document) -> _Side:
-        return cls(document, find_formulas(document), tuple(_sentence_spans(document)))
-
-
 def _use(formula_id: str, left: _Side, right: _Side) -> FormulaUse:
-    lv = _variants(left.document, left.sentences, [o for o in left.found if o.id == formula_id])
-    rv = _variants(right.document, right.sentences, [o for o in right.found if o.id == formula_id])
+    lv = _variants(left, left.by_id.get(formula_id, ()))
+    rv = _variants(right, right.by_id.get(formula_id, ()))
     if lv and rv:
         i, j = _best_pair(lv, rv, (left.document.language, right.document.language))
         edits = word_diff(lv[i].text, rv[j].text)
@@ -267,9 +286,29 @@ def _use(formula_id: str, left: _Side, right: _Side) -> FormulaUse:
     return FormulaUse(id=formula_id, left=lv, right=rv, edits=edits, direction=direction)
 
 
-def _key(document: Document) -> tuple[object, ...]:
-    units = tuple((u.label, tuple((p.span.start, p.span.end) for p in u.paragraphs)) for u in document.units)
-    return (document.source, document.language, units, tuple(r for r in regions(document)))
+def _units(document: Document) -> tuple[object, ...]:
+    return tuple((u.label, tuple((p.span.start, p.span.end) for p in u.paragraphs)) for u in document.units)
+
+
+# The order of documents: by source, language, units, then regions.
+_KEY_PARTS: tuple[Callable[[Document], Any], ...] = (
+    lambda d: d.source,
+    lambda d: d.language,
+    _units,
+    lambda d: tuple(regions(d)),
+)
+
+
+def _after(left: Document, right: Document) -> bool:
+    """Whether ``left`` orders after ``right``, each part built only when the ones before tie.
+
+    The parts compare as a tuple of them would; most pairs differ in source.
+    """
+    for part in _KEY_PARTS:
+        a, b = part(left), part(right)
+        if a != b:
+            return bool(a > b)
+    return False
 
 
 _MIRROR = {"stronger": "weaker", "weaker": "stronger", "same": "same"}
@@ -286,11 +325,10 @@ def compare_formulas(left: Document, right: Document) -> tuple[FormulaUse, ...]:
     when only one side has the formula.  Swapping the documents mirrors the
     result exactly.
     """
-    if _key(left) > _key(right):
+    if _after(left, right):
         return tuple(_mirror(use) for use in compare_formulas(right, left))
-    a, b = _Side.of(left), _Side.of(right)
-    ids = {o.id for o in a.found} | {o.id for o in b.found}
-    return tuple(_use(f.id, a, b) for f in formula_lexicon() if f.id in ids)
+    a, b = _Side(left), _Side(right)
+    return tuple(_use(f.id, a, b) for f in formula_lexicon() if f.id in a.by_id or f.id in b.by_id)
 
 
 def _mirror(use: FormulaUse) -> FormulaUse:

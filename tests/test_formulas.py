@@ -405,6 +405,34 @@ def test_compare_is_symmetric_and_in_lexicon_order() -> None:
     assert compare_formulas(az, az) == tuple(u for u in compare_formulas(az, az) if u.direction == "same")
 
 
+def test_formulas_never_hash_a_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Hashing a document walks every sentence and forces the sentences and
+    # annotation that are otherwise worked out on first read.
+    az, kz = segment(AZ_CN), segment(KZ_CN)
+
+    def refuse(self: object) -> int:
+        raise AssertionError("a document was hashed")
+
+    monkeypatch.setattr(Document, "__hash__", refuse)
+    assert compare_formulas(az, kz)
+    assert find_formulas(az) is find_formulas(az)  # kept, by identity
+
+
+def test_an_equal_document_gives_equal_formulas() -> None:
+    first, second = segment(AZ_CN), segment(AZ_CN)
+    assert find_formulas(first) == find_formulas(second)
+    assert compare_formulas(first, segment(KZ_CN)) == compare_formulas(second, segment(KZ_CN))
+
+
+def test_only_sentences_holding_a_formula_are_read() -> None:
+    text = AZ_CN + "\n4. Стороны обменялись мнениями. Встреча прошла в дружественной атмосфере.\n"
+    az, kz = segment(text), segment(KZ_CN)
+    compare_formulas(az, kz)
+    unread = az.unit("4").paragraphs[0]
+    assert unread._reader is not None  # type: ignore[attr-defined]
+    assert az.unit("1").paragraphs[0]._reader is None  # type: ignore[attr-defined]
+
+
 # --- the real statements ---------------------------------------------------------------------
 
 corpus = os.environ.get("DOCDIFF_CORPUS")
