@@ -84,14 +84,29 @@ class _State:
         self.links: list[Link] = []
         self.left_used = [False] * len(left)
         self.right_used = [False] * len(right)
-        self._keys: dict[tuple[str, int], str] = {}
+        # Unit texts are joined from their paragraphs on every access: join once.
+        self.left_texts = [u.text for u in left]
+        self.right_texts = [u.text for u in right]
+        self._keys: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+
+    def text(self, side: str, index: int) -> str:
+        """The unit's text."""
+        return (self.left_texts if side == "left" else self.right_texts)[index]
 
     def key(self, side: str, index: int) -> str:
-        """The unit's :func:`docdiff.similarity.fold_key`, computed once."""
-        found = self._keys.get((side, index))
+        """The unit's :func:`docdiff.similarity.fold_key`, computed once per distinct text."""
+        text = self.text(side, index)
+        found = self._keys.get(text)
         if found is None:
-            unit = self.left[index] if side == "left" else self.right[index]
-            found = self._keys[side, index] = fold_key(unit.text)
+            found = self._keys[text] = fold_key(text)
+        return found
+
+    def folded(self, text: str) -> str:
+        """``normalize(text, casefold=True).text``, computed once per distinct text."""
+        found = self._folded.get(text)
+        if found is None:
+            found = self._folded[text] = normalize(text, casefold=True).text
         return found
 
     def take(self, link: Link) -> None:
@@ -119,19 +134,16 @@ def _equal_groups(state: _State, matched_by: MatchedBy) -> list[tuple[list[int],
     folded = matched_by is MatchedBy.NORMALIZED
     groups: dict[str, tuple[list[int], list[int]]] = {}
     for i in state.free("left"):
-        groups.setdefault(state.key("left", i) if folded else state.left[i].text, ([], []))[0].append(i)
+        groups.setdefault(state.key("left", i) if folded else state.left_texts[i], ([], []))[0].append(i)
     for j in state.free("right"):
-        if (group := groups.get(state.key("right", j) if folded else state.right[j].text)) is not None:
+        if (group := groups.get(state.key("right", j) if folded else state.right_texts[j])) is not None:
             group[1].append(j)
     return [group for group in groups.values() if group[1]]
 
 
 def _take_equal(state: _State, i: int, j: int, matched_by: MatchedBy) -> None:
-    a, b = state.left[i].text, state.right[j].text
-    if (
-        matched_by is MatchedBy.NORMALIZED
-        and normalize(a, casefold=True).text != normalize(b, casefold=True).text
-    ):
+    a, b = state.left_texts[i], state.right_texts[j]
+    if matched_by is MatchedBy.NORMALIZED and state.folded(a) != state.folded(b):
         return
     state.take(Link(PairKind.MATCH, (i,), (j,), 1.0, matched_by))
 

@@ -151,3 +151,39 @@ def test_copies_of_a_refrain_pair_without_moves_when_one_goes() -> None:
 def test_a_moved_refrain_block_costs_the_fewest_moves() -> None:
     right = WITH_REFRAIN[:2] + WITH_REFRAIN[4:] + WITH_REFRAIN[2:4]
     assert sum(m for *_, m in rows(WITH_REFRAIN, right)) == 2
+
+
+def test_contained_is_the_weighted_share_of_words() -> None:
+    from collections import Counter
+
+    from docdiff.similarity import Space
+
+    docs = [t.split() for t in TOPICS]
+    space = Space([*docs[:4], docs[0]], [docs[0] + docs[1], docs[2], docs[0], docs[3][:3]])
+
+    def brute(mine: list[str], others: list[list[str]]) -> float:
+        have, theirs = Counter(mine), Counter(t for o in others for t in o)
+        whole = sum(space.idf[t] * n for t, n in have.items())
+        return sum(space.idf[t] * min(n, theirs[t]) for t, n in have.items() if t in theirs) / whole
+
+    lefts = [*docs[:4], docs[0]]
+    rights = [docs[0] + docs[1], docs[2], docs[0], docs[3][:3]]
+    for i, mine in enumerate(lefts):
+        for others in ([0], [1], [0, 1], [2, 3], [3], [1, 2, 3]):
+            for _ in range(2):  # the second answer comes from the cache
+                assert space.contained("left", i, others) == brute(mine, [rights[j] for j in others])
+    for j, mine in enumerate(rights):
+        assert space.contained("right", j, [0, 4]) == brute(mine, [lefts[0], lefts[4]])
+
+
+def test_fold_key_folds_as_the_fold_table_does() -> None:
+    import re
+    import unicodedata
+
+    from docdiff.similarity import _fold_table, fold_key
+
+    # Every character up to the CJK block, each between two letters and doubled.
+    text = "".join(f"a{chr(c)}{chr(c)}b" for c in range(0x20, 0x3100) if not 0xD800 <= c < 0xE000)
+    text += "\ufeff\ufe58\ufe63\uff02\uff0d ё «x» \u00a0\u2009 "
+    folded = unicodedata.normalize("NFC", text).translate(_fold_table())
+    assert fold_key(text) == re.sub(r"\s+", " ", folded).strip().casefold()
