@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .dates import find_dates
 from .model import Sentence
@@ -33,7 +33,7 @@ from .result import Change, Edit, Flag, Op
 from .similarity import fold_key
 from .tokens import split_tokens, term_of, terms
 
-__all__ = ["Verdict", "classify", "sentence_pairs"]
+__all__ = ["SentencesOf", "Verdict", "classify", "sentence_pairs"]
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DIGIT = re.compile(r"\d")
@@ -41,6 +41,11 @@ _DIGIT = re.compile(r"\d")
 SENTENCE_OVERLAP = 0.3
 
 Verdict = tuple[Change, tuple[Flag, ...], tuple[str, ...]]
+#: The sentences of both sides of a pair, or a function giving them when needed.
+SentencesOf = (
+    tuple[Sequence[Sentence], Sequence[Sentence]]
+    | Callable[[], tuple[Sequence[Sentence], Sequence[Sentence]]]
+)
 
 # Han characters and CJK punctuation (ideographic and full-width forms): Chinese
 # text has no spaces between words, so a space or line break beside one of them
@@ -162,14 +167,16 @@ def classify(
     left: str,
     right: str,
     edits: Sequence[Edit],
-    sentences: tuple[Sequence[Sentence], Sequence[Sentence]] = ((), ()),
+    sentences: SentencesOf = ((), ()),
     languages: tuple[str, str] = ("ru", "ru"),
 ) -> Verdict:
     """Classify one pair: ``(change, flags, notes)``.
 
     ``left`` and ``right`` are the pair's texts, ``edits`` their word diff,
-    ``sentences`` the parsed sentences of each side (for modality and actor).
-    Pairs across two languages are substantive with no flags.
+    ``sentences`` the parsed sentences of each side (for modality and actor),
+    or a function giving them, called only for a substantive pair in one
+    language (reading sentences may annotate them).  Pairs across two
+    languages are substantive with no flags.
     """
     if left == right:
         return Change.NONE, (), ()
@@ -188,6 +195,8 @@ def classify(
     notes: list[str] = []
     if _inflection(runs, languages[0]):
         flags.append(Flag.INFLECTION)
+    if callable(sentences):
+        sentences = sentences()
     modality, actor = _sentence_notes(sentence_pairs(sentences[0], sentences[1], languages))
     if modality:
         flags.append(Flag.MODALITY)

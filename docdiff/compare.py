@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .align import Link, align
 from .classify import classify
 from .inline import word_diff
-from .model import Block, Clause, Document, Metadata, Sentence
+from .model import Block, Document, Metadata, Sentence
 from .options import Options
 from .result import (
     Change,
@@ -40,15 +40,22 @@ __all__ = ["compare"]
 _FIELDS = ("title", "date", "place", "parties", "signatories", "kind", "language")
 
 
-def _joined(units: Sequence[Clause]) -> str:
-    return "\n\n".join(u.text for u in units)
+class _Side:
+    """One document's units and their texts, taken once (both are built on every access)."""
+
+    def __init__(self, document: Document) -> None:
+        self.units = document.units
+        self.texts = [u.text for u in self.units]
+        self.language = document.language
+
+    def joined(self, indices: Sequence[int]) -> str:
+        return "\n\n".join(self.texts[i] for i in indices)
+
+    def sentences(self, indices: Sequence[int]) -> tuple[Sentence, ...]:
+        return tuple(s for i in indices for s in self.units[i].sentences)
 
 
-def _sentences(units: Sequence[Clause]) -> tuple[Sentence, ...]:
-    return tuple(s for u in units for s in u.sentences)
-
-
-def _terms(left: Document, right: Document) -> tuple[list[list[str]], list[list[str]]]:
+def _terms(left: _Side, right: _Side) -> tuple[list[list[str]], list[list[str]]]:
     """Terms of every unit of both documents; identical texts are stemmed once."""
     cache: dict[str, list[str]] = {}
 
@@ -59,15 +66,15 @@ def _terms(left: Document, right: Document) -> tuple[list[list[str]], list[list[
         return found
 
     return (
-        [keys(u.text, left.language) for u in left.units],
-        [keys(u.text, right.language) for u in right.units],
+        [keys(text, left.language) for text in left.texts],
+        [keys(text, right.language) for text in right.texts],
     )
 
 
-def _pair(link: Link, left: Document, right: Document, cross: bool) -> ClausePair:
+def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
     lefts = [left.units[i] for i in link.left]
     rights = [right.units[j] for j in link.right]
-    a, b = _joined(lefts), _joined(rights)
+    a, b = left.joined(link.left), right.joined(link.right)
     if link.kind is PairKind.INSERT:
         edits: tuple[Edit, ...] = (Edit(Op.INSERT, b),)
     elif link.kind is PairKind.DELETE:
@@ -75,8 +82,13 @@ def _pair(link: Link, left: Document, right: Document, cross: bool) -> ClausePai
     else:
         edits = word_diff(a, b)
     if link.left and link.right:
+        # Sentences are read only for substantive pairs (they may be annotated on first access).
         change, flags, notes = classify(
-            a, b, edits, (_sentences(lefts), _sentences(rights)), (left.language, right.language)
+            a,
+            b,
+            edits,
+            lambda: (left.sentences(link.left), right.sentences(link.right)),
+            (left.language, right.language),
         )
         if cross:
             notes = (f"paired by structure: {left.language} and {right.language} texts share no words",)
@@ -191,16 +203,17 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
     """
     options = options or Options()
     cross = left.language != right.language
-    left_terms, right_terms = _terms(left, right)
+    lside, rside = _Side(left), _Side(right)
+    left_terms, right_terms = _terms(lside, rside)
     if cross:
         space = Space(
-            [structural_terms(u.label, u.text) for u in left.units],
-            [structural_terms(u.label, u.text) for u in right.units],
+            [structural_terms(u.label, t) for u, t in zip(lside.units, lside.texts, strict=True)],
+            [structural_terms(u.label, t) for u, t in zip(rside.units, rside.texts, strict=True)],
         )
     else:
         space = Space(left_terms, right_terms)
-    links = align(left.units, right.units, space, options)
-    pairs = tuple(_pair(link, left, right, cross) for link in links)
+    links = align(lside.units, rside.units, space, options)
+    pairs = tuple(_pair(link, lside, rside, cross) for link in links)
     total = sum(map(len, left_terms)) + sum(map(len, right_terms))
     return Comparison(
         left=left,

@@ -129,3 +129,18 @@ def test_dates_need_a_digit(text: str) -> None:
 def test_dates_in_digit_texts_are_still_found() -> None:
     assert _dates("Подписано 23 апреля 2025 года.") == ["2025-04-23"]
     assert _dates("23 апреля") == ["--04-23"]
+
+
+def test_sentences_are_read_only_for_substantive_pairs() -> None:
+    calls = []
+
+    def sentences():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return ((sentence("Стороны поддерживают мир."),), (sentence("Стороны поддерживают развитие."),))
+
+    for a, b in (("Мир.", "Мир."), ("«Мир».", '"мир".'), ("双方同意", "双方\n同意")):
+        classify(a, b, word_diff(a, b), sentences)
+    assert calls == []
+    a, b = "Стороны поддерживают мир.", "Стороны поддерживают развитие."
+    assert classify(a, b, word_diff(a, b), sentences) == verdict(a, b, sentences())
+    assert len(calls) == 2
