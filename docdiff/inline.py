@@ -10,6 +10,7 @@ rebuild the left text exactly and whose equal+insert pieces rebuild the right.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import diff_match_patch
@@ -46,25 +47,16 @@ def _code(index: int) -> str:
 
 def diff_tokens(left: list[str], right: list[str]) -> tuple[Edit, ...]:
     """Diff two token lists; see :func:`word_diff`."""
-    table: dict[str, str] = {}
-    vocabulary: list[str] = []
-
-    def encode(tokens: list[str]) -> str:
-        out = []
-        for token in tokens:
-            char = table.get(token)
-            if char is None:
-                char = _code(len(vocabulary))
-                table[token] = char
-                vocabulary.append(token)
-            out.append(char)
-        return "".join(out)
-
+    # Codes in order of first appearance, left text first.
+    vocabulary = dict.fromkeys(itertools.chain(left, right))
+    table = {token: _code(k) for k, token in enumerate(vocabulary)}
     engine = _engine()
-    diffs = engine.diff_main(encode(left), encode(right), False)
+    diffs = engine.diff_main(
+        "".join(map(table.__getitem__, left)), "".join(map(table.__getitem__, right)), False
+    )
     engine.diff_cleanupSemantic(diffs)
     index = {char: token for token, char in table.items()}
-    edits = [Edit(_OPS[op], "".join(index[c] for c in chars)) for op, chars in diffs if chars]
+    edits = [Edit(_OPS[op], "".join(map(index.__getitem__, chars))) for op, chars in diffs if chars]
     return merge_edits(edits)
 
 
