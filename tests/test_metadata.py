@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from docdiff.dates import find_dates, parse_date
-from docdiff.leaders import find_leaders
+from docdiff.leaders import _patterns, find_leaders, leaders
 from docdiff.metadata import extract_metadata, find_kind
 from docdiff.model import Block, Clause, Paragraph, Part, Signatory, Span
 from docdiff.places import find_place, place_name
@@ -211,6 +211,23 @@ def test_leaders_in_chinese_extend_over_name_parts() -> None:
 def test_surnames_do_not_match_inside_other_words() -> None:
     assert find_leaders("the Biden-Harris Administration", "en") == ()
     assert find_leaders("Trumpet", "en") == ()
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "zh"])
+def test_leader_patterns_skipped_for_missing_words_could_not_match(language: str) -> None:
+    # find_leaders runs only the patterns whose words are all in the text; running every
+    # pattern must give the same mentions, here on texts printing every name form.
+    forms = [
+        form for leader in leaders() for lang, names in leader.names if lang == language for form in names
+    ]
+    texts = [f"по приглашению {form}, встреча" for form in forms] + [" и ".join(forms), "Трамп Байден"]
+    for text in texts:
+        taken: list[tuple[int, int, str]] = []
+        for pattern, leader, _ in _patterns(language):
+            for match in pattern.finditer(text):
+                if not any(match.start() < end and start < match.end() for start, end, _ in taken):
+                    taken.append((match.start(), match.end(), leader.id))
+        assert [(m.start, m.end, m.leader.id) for m in find_leaders(text, language)] == sorted(taken)
 
 
 # ---------------------------------------------------------------- extract_metadata on hand-made parts
