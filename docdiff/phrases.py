@@ -47,13 +47,13 @@ from .inline import merge_edits, word_diff
 from .model import Document
 from .options import Options
 from .result import Edit, Op, PhrasePair, PhraseSide
-from .seedextend import Words, local_alignments
+from .seedextend import Shared, Words, local_alignments
 
 __all__ = ["align_phrases", "mirror_phrase"]
 
 
 def _side(words: Words, first: int, stop: int) -> PhraseSide:
-    start, end = words.starts[first], words.ends[stop - 1]
+    start, end = words.span(first, stop)
     return PhraseSide(words.labels[words.unit[first]], start, end, words.document.source[start:end])
 
 
@@ -132,7 +132,8 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
     options = options or Options()
     swapped = _canonical_key(left) > _canonical_key(right)
     x_doc, y_doc = (right, left) if swapped else (left, right)
-    x, y = Words(x_doc), Words(y_doc)
+    shared = Shared()
+    x, y = Words(x_doc, shared), Words(y_doc, shared)
     same = _canonical_key(x_doc) == _canonical_key(y_doc)
     if same:
         found = _identity(x, options)

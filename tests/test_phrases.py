@@ -14,8 +14,10 @@ from docdiff.model import Clause, Document, Metadata, Paragraph, Sentence, Span
 from docdiff.options import Options
 from docdiff.phrases import align_phrases, mirror_phrase
 from docdiff.result import Op, PhrasePair
+from docdiff.seedextend import _FIRST_CHAR, _LAST_CHAR, _keys_of, _offsets
 from docdiff.segment import segment
 from docdiff.sentences import split_sentences
+from docdiff.tokens import is_han, split_tokens, term_of
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 
@@ -320,3 +322,64 @@ def test_boilerplate_repeated_in_many_sections_still_pairs_one_to_one() -> None:
     same_copy = [p for p in pairs if (int(p.left.label) - 1) // size == (int(p.right.label) - 1) // size]
     assert len(same_copy) > 0.9 * len(pairs)
     assert align_phrases(right, left) == mirrored(pairs)
+
+
+def _reference_tokens(text: str, language: str) -> tuple[list[int], list[int], list[str], list[float]]:
+    """The word and Han tokens of split_tokens, looked at one by one."""
+    offsets: list[int] = []
+    lengths: list[int] = []
+    keys: list[str] = []
+    weights: list[float] = []
+    at = 0
+    for token in split_tokens(text):
+        if is_han(token) or token[0].isalnum():
+            offsets.append(at)
+            lengths.append(len(token))
+            keys.append(token if is_han(token) else term_of(token, language))
+            weights.append(0.5 if is_han(token) else 1.0)
+        at += len(token)
+    return offsets, lengths, keys, weights
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ab",
+                "1",
+                "_",
+                " ",
+                "бЁ",
+                "-",
+                ".",
+                "'",
+                "’",
+                "‐",
+                "‑",
+                "\n",
+                "«",
+                "双",
+                "豈",
+                "\U00020000",
+                "²",
+                "½",
+                "İß",
+            ]
+        ),
+        max_size=16,
+    ).map("".join),
+    st.sampled_from(["ru", "en", "zh", "fr"]),
+)
+def test_phrase_tokens_are_the_word_and_han_tokens(text: str, language: str) -> None:
+    # seedextend finds words and Han characters by one regex pass; they must be
+    # exactly the tokens of docdiff.tokens that are words or Han characters.
+    offsets, lengths, keys, weights = _reference_tokens(text, language)
+    assert _keys_of(text, language) == (keys, weights)
+    assert _offsets(text) == [(o, o + n) for o, n in zip(offsets, lengths, strict=True)]
+    first, last = _FIRST_CHAR.search(text), _LAST_CHAR.match(text)
+    if offsets:
+        assert first is not None and first.start() == offsets[0]
+        assert last is not None and last.end() == offsets[-1] + lengths[-1]
+    else:
+        assert first is None and last is None
