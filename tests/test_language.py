@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import time
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from docdiff import language
 from docdiff.language import SAMPLE_SIZE, detect_language
 
 SAMPLES = {
@@ -76,3 +80,65 @@ def test_russian_with_a_kazakh_name_stays_russian() -> None:
 def test_turkish_is_not_azerbaijani() -> None:
     text = "Taraflar ticaretin geliştirilmesi ve işbirliğinin güçlendirilmesi konusunda anlaştı."
     assert detect_language(text) == "tr"
+
+
+# ---------------------------------------------------------------- the quick tally
+
+
+def _full_tally_only(text: str) -> str:
+    with mock.patch.object(language, "_quick_tally", return_value=None):
+        return detect_language(text)
+
+
+def test_every_character_the_quick_tally_takes_has_its_blocks_script() -> None:
+    taken = [chr(code) for code in range(0x10000) if not language._UNUSUAL_RE.match(chr(code))]
+    assert len(taken) > 20_000
+    for ch in taken:
+        code = ord(ch)
+        assert ch not in language._CUES
+        if code < 0x100:
+            continue
+        if code >> 8 == 0x04:
+            assert language._script(ch) == "cyrillic", hex(code)
+        elif 0x4E <= code >> 8 <= 0x9F:
+            assert language._script(ch) == "han", hex(code)
+        else:
+            assert language._script(ch) is None and not ch.isalnum(), hex(code)
+    assert language._UNUSUAL_RE.match("\U00020000") and language._UNUSUAL_RE.match("\ud800")
+
+
+def test_latin1_words_lower_case_within_latin1() -> None:
+    for code in range(0x100):
+        if language._WORD_RE.fullmatch(chr(code)):
+            assert len(chr(code).lower()) == 1 and ord(chr(code).lower()) < 0x100
+
+
+@pytest.mark.parametrize(
+    "text", [*SAMPLES.values(), "a б", "б a", "中a", "ab 中", "Ёё ab", "the ü", "¼ the", "le, la"]
+)
+def test_quick_and_full_tally_agree(text: str) -> None:
+    assert detect_language(text) == _full_tally_only(text)
+
+
+# Letters of every path (Latin-1, Russian, cue letters, Han), separators, digits.
+_MIXED = (
+    "abcdeilnorstuvxzABIKNSTéüß²¼абвгдеёжзиклмнопрстуфхцчшщъыьэюяЁЫЭЪ"
+    " ўіїєґәғқə ı ğ ş 的一是、。，「」（）—“”’«»№\n .,:!?05_"
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_MIXED),
+            st.sampled_from(
+                ["the", "and", "le", "les", "der", "und", "el", "los", "für", "və", "The", "AND"]
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_quick_tally_decides_as_the_full_tally(pieces: list[str]) -> None:
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    assert detect_language(text) == _full_tally_only(text)
