@@ -28,8 +28,9 @@ al., 1990), over word keys instead of residues:
    side (a Han character counts as half a word) and a score (matched words
    over the longer side) of at least ``Options.phrase_min_score``.
 
-The engine (steps 1-5) is :mod:`docdiff.seedextend`; this module turns its
-token ranges into source spans, labels formulas and diffs the words.
+The engine (steps 1-5) is :mod:`docdiff.seedextend`, over the word keys of
+:mod:`docdiff.wordkeys`; this module turns its token ranges into source
+spans, labels formulas and diffs the words.
 
 Symmetry is by construction: the algorithm always runs on the two documents
 in a canonical order (by source text, then structure) and the result is
@@ -47,7 +48,8 @@ from .inline import merge_edits, word_diff
 from .model import Document
 from .options import Options
 from .result import Edit, Op, PhrasePair, PhraseSide
-from .seedextend import Shared, Words, local_alignments
+from .seedextend import local_alignments
+from .wordkeys import Shared, Words
 
 __all__ = ["align_phrases", "mirror_phrase"]
 

@@ -2,8 +2,8 @@
 
 The scheme is BLAST's (Altschul et al., 1990), over word keys instead of
 residues; :mod:`docdiff.phrases` documents the steps.  This module knows
-tokens and token ranges only: :class:`Words` indexes one document's words,
-:func:`local_alignments` returns the selected, filtered alignments of two of
+tokens and token ranges only: :class:`Words` (:mod:`docdiff.wordkeys`)
+indexes one document's words, :func:`local_alignments` returns the selected, filtered alignments of two of
 them as token ranges with a score.  Turning them into spans, formulas and
 word edits is :mod:`docdiff.phrases`' job.
 """
@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 
 from attrs import frozen
 
-from .model import Document
 from .tokens import term_of
+from .wordkeys import Words
 from .xdrop import extend, matched_pairs, ungapped
 
-__all__ = ["Alignment", "Shared", "Words", "local_alignments"]
+__all__ = ["Alignment", "Words", "local_alignments"]
 
 _SEED_WORDS = 3
 _SEED_HAN = 4
@@ -58,182 +57,18 @@ _STOP: frozenset[str] = (
 )
 
 
-# The word and Han tokens of :func:`docdiff.tokens.split_tokens`, found by
-# one regex pass instead of a look at every token: the same classes as
-# docdiff.tokens (a Han character is a token of its own and is tried first;
-# a word is letters and digits, "_" and the main Han block excepted, joined
-# by inner hyphens, apostrophes or dots).  split_tokens' other tokens
-# (whitespace runs, single other characters) are never a word's start, so
-# skipping them finds the same words; tests check the two agree.
-_HAN_CLASS = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
-_WORD_CHAR = r"[^\W_\u3400-\u9fff]"
-_WORD_PATTERN = rf"{_WORD_CHAR}+(?:[-‐‑'’.]{_WORD_CHAR}+)*"
-_HAN = re.compile(_HAN_CLASS)
-_WORD = re.compile(_WORD_PATTERN)
-_HAN_OR_WORD = re.compile(f"({_HAN_CLASS})|({_WORD_PATTERN})")
-# Characters that only occur inside tokens, and every token starts and ends
-# with one: the first of a text starts its first token, the last ends its last.
-_TOKEN_CHAR = f"(?:{_WORD_CHAR}|{_HAN_CLASS})"
-_FIRST_CHAR = re.compile(_TOKEN_CHAR)
-_LAST_CHAR = re.compile(f"(?s:.*){_TOKEN_CHAR}")
-# Keys looked up per language more than this many are forgotten all at once
-# (the bound of term_of's own cache).
-_KEYS_LIMIT = 200_000
-
-
-class _Keys(dict[str, str]):
-    """Word -> :func:`docdiff.tokens.term_of` key for one language, filled on first look-up.
-
-    A dict look-up is several times cheaper than a call through term_of's
-    cache, and a statement repeats its words many times.
-    """
-
-    def __init__(self, language: str) -> None:
-        super().__init__()
-        self.language = language
-
-    def __missing__(self, word: str) -> str:
-        key = self[word] = term_of(word, self.language)
-        return key
-
-
-_KEYS: dict[str, _Keys] = {}
-
-
-def _keys(language: str) -> _Keys:
-    keys = _KEYS.get(language)
-    if keys is None or len(keys) > _KEYS_LIMIT:
-        keys = _KEYS[language] = _Keys(language)
-    return keys
-
-
-def _keys_of(text: str, language: str) -> tuple[list[str], list[float]]:
-    """Keys and weights of the words and Han characters of ``text``, in order."""
-    lookup = _keys(language).__getitem__
-    if _HAN.search(text) is None:
-        # No Han character (Russian, English): every token is a word.
-        words = _WORD.findall(text)
-        return list(map(lookup, words)), [1.0] * len(words)
-    found = _HAN_OR_WORD.findall(text)
-    keys = [han or lookup(word) for han, word in found]
-    return keys, [0.5 if han else 1.0 for han, _ in found]
-
-
-def _offsets(text: str) -> list[tuple[int, int]]:
-    """Start and end in ``text`` of each token :func:`_keys_of` gives a key for."""
-    pattern = _WORD if _HAN.search(text) is None else _HAN_OR_WORD
-    return [m.span() for m in pattern.finditer(text)]
-
-
-class Shared:
-    """Work on paragraph texts that two :class:`Words` share (a revision keeps most paragraphs)."""
-
-    __slots__ = ("keys", "spans")
-
-    def __init__(self) -> None:
-        # Keys and weights of a text, by language and text.
-        self.keys: dict[tuple[str, str], tuple[list[str], list[float]]] = {}
-        # Token starts and ends of a text (the same in every language).
-        self.spans: dict[str, list[tuple[int, int]]] = {}
-
-
-class Words:
-    """The word tokens of one document's units, as parallel lists (built once per document).
-
-    ``bounds[u]`` is the ``[first, stop)`` token range of unit ``u``;
-    ``unit[t]`` the unit of token ``t``; ``weight[t]`` 1 for a word and 0.5
-    for a Han character (Chinese words are about two characters long).
-    Source offsets are worked out only for the tokens asked about
-    (:meth:`span`): few tokens end up at the edge of a phrase.  ``shared``
-    lets two documents tokenize the paragraphs they share once (a revision
-    keeps most of them).
-    """
-
-    def __init__(self, document: Document, shared: Shared | None = None) -> None:
-        self.document = document
-        self.labels = tuple(u.label for u in document.units)
-        self.keys: list[str] = []
-        self.weight: list[float] = []
-        self.unit: list[int] = []
-        self.bounds: list[tuple[int, int]] = []
-        # The first token of each paragraph; its source start and end and token count.
-        self._firsts: list[int] = []
-        self._paragraphs: list[tuple[int, int, int]] = []
-        language = document.language
-        source = document.source
-        # Statements repeat paragraphs (boilerplate, sections); tokenize each text once.
-        self._shared = shared = Shared() if shared is None else shared
-        seen = shared.keys
-        keys, weight = self.keys, self.weight
-        for index, clause in enumerate(document.units):
-            first = len(keys)
-            for paragraph in clause.paragraphs:
-                start, end = paragraph.span.start, paragraph.span.end
-                text = source[start:end]
-                tokens = seen.get((language, text))
-                if tokens is None:
-                    tokens = seen[(language, text)] = _keys_of(text, language)
-                self._firsts.append(len(keys))
-                self._paragraphs.append((start, end, len(tokens[0])))
-                keys += tokens[0]
-                weight += tokens[1]
-            self.unit += [index] * (len(keys) - first)
-            self.bounds.append((first, len(keys)))
-        self.han = weight.count(0.5) * 2 > len(weight)
-        # Units with the same keys share a number: work on one is reused for the others.
-        contents: dict[tuple[str, ...], int] = {}
-        self.content = [
-            contents.setdefault(tuple(keys[first:stop]), len(contents)) for first, stop in self.bounds
-        ]
-
-    def _locate(self, token: int) -> tuple[int, int, int, int]:
-        """The source start, end and token count of the paragraph holding ``token``, and its index there."""
-        # The last paragraph starting at or before the token holds it (an
-        # empty paragraph shares its first token with the next one).
-        k = bisect.bisect_right(self._firsts, token) - 1
-        start, end, count = self._paragraphs[k]
-        return start, end, count, token - self._firsts[k]
-
-    def _offsets(self, start: int, end: int) -> list[tuple[int, int]]:
-        text = self.document.source[start:end]
-        spans = self._shared.spans.get(text)
-        if spans is None:
-            spans = self._shared.spans[text] = _offsets(text)
-        return spans
-
-    def span(self, first: int, stop: int) -> tuple[int, int]:
-        """Source start and end of the tokens ``[first, stop)`` (not empty).
-
-        Most phrases begin with a paragraph's first token and end with one's
-        last: those ends are found without listing the paragraph's tokens.
-        """
-        source = self.document.source
-        start, end, _, at = self._locate(first)
-        if at:
-            begin = start + self._offsets(start, end)[at][0]
-        else:
-            found = _FIRST_CHAR.search(source, start, end)
-            assert found is not None  # the paragraph has a token
-            begin = found.start()
-        start, end, count, at = self._locate(stop - 1)
-        if at < count - 1:
-            return begin, start + self._offsets(start, end)[at][1]
-        found = _LAST_CHAR.match(source, start, end)
-        assert found is not None
-        return begin, found.end()
-
-    def ngrams(self, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:
-        """Positions of every n-gram inside one unit (not a ``skip`` one) that is not all stop words."""
-        index: dict[tuple[str, ...], list[int]] = {}
-        keys = self.keys
-        for unit, (first, stop) in enumerate(self.bounds):
-            if skip[unit]:
-                continue
-            # The n-grams starting at first, first + 1, ... (zip stops at the last whole one).
-            for i, gram in enumerate(zip(*[keys[first + k : stop] for k in range(n)], strict=False), first):
-                if not _STOP.issuperset(gram):
-                    index.setdefault(gram, []).append(i)
-        return index
+def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:
+    """Positions of every n-gram inside one unit (not a ``skip`` one) that is not all stop words."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    keys = words.keys
+    for unit, (first, stop) in enumerate(words.bounds):
+        if skip[unit]:
+            continue
+        # The n-grams starting at first, first + 1, ... (zip stops at the last whole one).
+        for i, gram in enumerate(zip(*[keys[first + k : stop] for k in range(n)], strict=False), first):
+            if not _STOP.issuperset(gram):
+                index.setdefault(gram, []).append(i)
+    return index
 
 
 class _Candidate:
@@ -306,7 +141,7 @@ def _nearest(x_at: list[int], y_at: list[int], x_size: int, y_size: int) -> set[
 
 def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> list[tuple[int, int]]:
     """Token pairs ``(i, j)`` where the same n-gram starts on each side, in order."""
-    x_grams, y_grams = x.ngrams(n, x_skip), y.ngrams(n, y_skip)
+    x_grams, y_grams = _ngrams(x, n, x_skip), _ngrams(y, n, y_skip)
     seeds: list[tuple[int, int]] = []
     x_size, y_size = max(1, len(x.keys)), max(1, len(y.keys))
     for gram, x_at in x_grams.items():

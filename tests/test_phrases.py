@@ -14,10 +14,10 @@ from docdiff.model import Clause, Document, Metadata, Paragraph, Sentence, Span
 from docdiff.options import Options
 from docdiff.phrases import align_phrases, mirror_phrase
 from docdiff.result import Op, PhrasePair
-from docdiff.seedextend import _FIRST_CHAR, _LAST_CHAR, _keys_of, _offsets
 from docdiff.segment import segment
 from docdiff.sentences import split_sentences
 from docdiff.tokens import is_han, split_tokens, term_of
+from docdiff.wordkeys import _FIRST_CHAR, _LAST_CHAR, _keys_of, _offsets
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 
@@ -372,7 +372,7 @@ def _reference_tokens(text: str, language: str) -> tuple[list[int], list[int], l
     st.sampled_from(["ru", "en", "zh", "fr"]),
 )
 def test_phrase_tokens_are_the_word_and_han_tokens(text: str, language: str) -> None:
-    # seedextend finds words and Han characters by one regex pass; they must be
+    # wordkeys finds words and Han characters by one regex pass; they must be
     # exactly the tokens of docdiff.tokens that are words or Han characters.
     offsets, lengths, keys, weights = _reference_tokens(text, language)
     assert _keys_of(text, language) == (keys, weights)
