@@ -107,6 +107,10 @@ def test_edit_scripts_through_the_parser(language: str) -> None:
     figures = tally.figures()
     print(f"\n{language} parsed: {figures}, {skipped} scripts segmented otherwise")
     detail = "\n".join(tally.failures[:20])
+    # The right text prints the left one's sub-item marks and section headings, so
+    # only the parser's own ambiguities remain (3 of 1,680 scripts at 20 a statement).
+    scripts = SCRIPTS * len(_files(language))
+    assert skipped <= max(1, scripts // 50), f"{skipped} of {scripts} scripts segmented otherwise"
     assert figures["wrong_moves"] == 0, detail
     assert figures["f1"] >= 0.98, detail
     assert figures["change"] >= 0.97, detail
