@@ -74,9 +74,11 @@ def _attribution(chunks: tuple[Chunk, ...]) -> int:
         text = " ".join(chunks[i].text.split())
         if len(text) > _ATTRIBUTION_MAX:
             continue
-        if _ATTRIBUTION_RE.search(text) or _RELAY_RE.match(text):
+        # Both colon patterns end the text with the colon (the text has no
+        # outer whitespace), so a text ending otherwise is spared their search.
+        if text.endswith((":", "：")) and (_ATTRIBUTION_RE.search(text) or _RELAY_RE.match(text)):
             return i
-        if _BARE_ATTRIBUTION_RE.search(text) and chunks[i + 1].text[0] in _QUOTE_PAIRS:
+        if chunks[i + 1].text[0] in _QUOTE_PAIRS and _BARE_ATTRIBUTION_RE.search(text):
             return i
     return -1
 
