@@ -231,30 +231,44 @@ class _Folded:
     """Case-folded text of a region whose characters fold one to one, with a map back.
 
     Equal to ``normalize(text, casefold=True)`` on such text (see
-    :func:`_fold`), but built with ``str.translate`` and one regex pass
+    :func:`_fold`), but built with ``str.casefold`` or ``str.translate``
     instead of a loop over every character: statements are long, and this is
-    the costly part of finding formulas.  ``folded[k]`` and ``sources[k]``
-    are where the ``k``-th run of non-space characters starts in the folded
-    text and in the source; one space between runs stands for the whitespace
+    the costly part of finding formulas.  The map back is built on first use
+    (most regions hold no formula): ``folded[k]`` and ``sources[k]`` are
+    where the ``k``-th run of non-space characters starts in the folded text
+    and in the source; one space between runs stands for the whitespace
     between them.
     """
 
-    __slots__ = ("folded", "sources", "text")
+    __slots__ = ("_folded", "_sources", "offset", "source", "text")
 
-    def __init__(self, text: str, folded: list[int], sources: list[int]) -> None:
+    def __init__(self, text: str, source: str, offset: int) -> None:
         self.text = text
-        self.folded = folded
-        self.sources = sources
+        self.source = source
+        self.offset = offset
+        self._folded: list[int] = []
+        self._sources: list[int] = []
+
+    def _map(self) -> tuple[list[int], list[int]]:
+        if not self._folded:
+            at = 0
+            for match in _NON_SPACE.finditer(self.source):
+                start, end = match.span()
+                self._folded.append(at)
+                self._sources.append(start + self.offset)
+                at += end - start + 1
+        return self._folded, self._sources
 
     def _at(self, index: int) -> tuple[int, int]:
         """Source start and end of folded character ``index``."""
-        k = bisect.bisect_right(self.folded, index) - 1
-        inside = index - self.folded[k]
-        if k + 1 < len(self.folded) and index == self.folded[k + 1] - 1:
+        folded, sources = self._map()
+        k = bisect.bisect_right(folded, index) - 1
+        inside = index - folded[k]
+        if k + 1 < len(folded) and index == folded[k + 1] - 1:
             # The single space standing for the whitespace run before chunk k + 1.
-            run_start = self.sources[k] + inside
-            return run_start, self.sources[k + 1]
-        return self.sources[k] + inside, self.sources[k] + inside + 1
+            run_start = sources[k] + inside
+            return run_start, sources[k + 1]
+        return sources[k] + inside, sources[k] + inside + 1
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the folded range ``[start, end)`` (non-empty) back to a source range."""
@@ -273,30 +287,46 @@ def _one_to_one(char: str) -> str | None:
     return folded if len(folded) == 1 and not folded.isspace() else None
 
 
+# Characters seen so far that are whitespace or fold to their own casefold():
+# a text of only these folds with one str.casefold() (which, unlike
+# str.lower(), maps each character on its own: no final-sigma rule).
+_PLAIN: set[str] = set()
+
+
 def _fold(text: str, offset: int) -> Normalized | _Folded:
     """``normalize(text, casefold=True, offset=offset)``, quickly when every character folds 1:1."""
-    table: dict[int, str] = {}
-    for char in set(text):
+    chars = set(text)
+    new = chars - _PLAIN
+    translate = False
+    for char in new:
         if char.isspace():
+            _PLAIN.add(char)
             continue
         folded = _one_to_one(char)
         if folded is None:
             return normalize(text, casefold=True, offset=offset)
-        if folded != char:
-            table[ord(char)] = folded
-    chunks = [m.span() for m in _NON_SPACE.finditer(text)]
-    folded_starts, sources, at = [], [], 0
-    for start, end in chunks:
-        folded_starts.append(at)
-        sources.append(start + offset)
-        at += end - start + 1
-    words = " ".join(text[start:end] for start, end in chunks)
-    return _Folded(words.translate(table), folded_starts, sources)
+        if folded == char.casefold():
+            _PLAIN.add(char)
+        else:
+            translate = True
+    # str.split() and the \S+ runs of _NON_SPACE cut at the same whitespace.
+    words = " ".join(text.split())
+    if not translate:
+        return _Folded(words.casefold(), text, offset)
+    table = {ord(c): f for c in chars if not c.isspace() and (f := _one_to_one(c)) != c}
+    return _Folded(words.translate(table), text, offset)
 
 
 def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
     found: list[tuple[int, int, FormulaOccurrence]] = []
-    lexicon = formula_lexicon()
+    language = document.language
+    # Every pattern, in lexicon order, with its formula.
+    patterns = [
+        (formula.id, pattern, word_start)
+        for formula in formula_lexicon()
+        for pattern, word_start in _matchers(formula.id, language)
+    ]
+    rank = _ranks()
     source = document.source
     # Paragraphs repeat (boilerplate, sections): match each distinct text once.
     seen: dict[str, list[tuple[int, int, str]]] = {}
@@ -306,12 +336,13 @@ def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
         if matches is None:
             matches = seen[text] = []
             folded = _fold(text, 0)
-            for formula in lexicon:
-                for pattern, word_start in _matchers(formula.id, document.language):
-                    for m_start, m_end in _matches(pattern, folded.text, word_start):
-                        s, e = folded.source_span(m_start, m_end)
-                        matches.append((s, e, formula.id))
-        rank = _ranks()
+            for formula_id, pattern, word_start in patterns:
+                # Most patterns find nothing in most regions: one search says so.
+                if pattern.search(folded.text) is None:
+                    continue
+                for m_start, m_end in _matches(pattern, folded.text, word_start):
+                    s, e = folded.source_span(m_start, m_end)
+                    matches.append((s, e, formula_id))
         for s, e, formula_id in matches:
             occurrence = FormulaOccurrence(
                 formula_id, label, start + s, start + e, source[start + s : start + e]
