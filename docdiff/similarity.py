@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 import re
 import unicodedata
@@ -145,24 +144,34 @@ class Space:
         self.bags: list[Counter[str]] = []
         ids: dict[tuple[str, ...], int] = {}
         users: list[int] = []
+        # Callers pass one list for units of equal text: its bag is known without hashing the terms.
+        seen: dict[int, tuple[Iterable[str], int]] = {}
 
         def bag_of(found: Iterable[str]) -> int:
-            key = tuple(found)
-            bag = ids.get(key)
-            if bag is None:
-                bag = ids[key] = len(self.bags)
-                self.bags.append(Counter(key))
-                users.append(0)
+            known = seen.get(id(found))
+            if known is not None and known[0] is found:
+                bag = known[1]
+            else:
+                key = tuple(found)
+                if key not in ids:
+                    ids[key] = len(self.bags)
+                    self.bags.append(Counter(key))
+                    users.append(0)
+                bag = ids[key]
+                # The list is kept alive here, so its id cannot be reused for another.
+                seen[id(found)] = (found, bag)
             users[bag] += 1
             return bag
 
         left_bags = [bag_of(t) for t in left_terms]
         right_bags = [bag_of(t) for t in right_terms]
-        # Counter.update counts in C: each bag's terms once per unit using it.
         df: Counter[str] = Counter()
-        df.update(
-            itertools.chain.from_iterable(b for b, n in zip(self.bags, users, strict=True) for _ in range(n))
-        )
+        for bag, n in zip(self.bags, users, strict=True):
+            if n == 1:
+                df.update(iter(bag))  # counted in C (an iterator, not a mapping: each term once)
+            else:
+                for term in bag:
+                    df[term] += n
         total = len(left_bags) + len(right_bags)
         self.df = df
         # Few distinct document frequencies: one logarithm each.
@@ -173,6 +182,7 @@ class Space:
         self._vectors: dict[int, Vector] = {}
         self._cosines: dict[tuple[int, int], float] = {}
         self._contained: dict[tuple[int, tuple[int, ...]], float] = {}
+        self._weights: dict[int, float] = {}  # bag -> sum of idf * tf
         self.left = _Vectors(self, left_bags)
         self.right = _Vectors(self, right_bags)
 
@@ -237,7 +247,9 @@ class Space:
             for other in others:
                 theirs.update(self.bags[other])
         idf = self.idf
-        whole = sum(idf[t] * n for t, n in mine.items())
+        whole = self._weights.get(bag)
+        if whole is None:
+            whole = self._weights[bag] = sum(idf[t] * n for t, n in mine.items())
         if whole == 0.0:
             return 0.0
         shared = sum(idf[t] * min(n, theirs[t]) for t, n in mine.items() if t in theirs)

@@ -187,3 +187,21 @@ def test_fold_key_folds_as_the_fold_table_does() -> None:
     text += "\ufeff\ufe58\ufe63\uff02\uff0d ё «x» \u00a0\u2009 "
     folded = unicodedata.normalize("NFC", text).translate(_fold_table())
     assert fold_key(text) == re.sub(r"\s+", " ", folded).strip().casefold()
+
+
+def test_space_is_the_same_for_shared_and_copied_term_lists() -> None:
+    from docdiff.similarity import Space
+
+    docs = [t.split() for t in TOPICS[:4]]
+    shared = Space([docs[0], docs[1], docs[0], docs[0]], [docs[1], docs[0], docs[2], docs[3]])
+    copied = Space(
+        [list(docs[0]), list(docs[1]), list(docs[0]), list(docs[0])],
+        [list(docs[1]), list(docs[0]), list(docs[2]), list(docs[3])],
+    )
+    assert shared.left.bags == copied.left.bags == [0, 1, 0, 0]
+    assert shared.right.bags == copied.right.bags == [1, 0, 2, 3]
+    assert list(shared.df.items()) == list(copied.df.items())
+    assert shared.idf == copied.idf
+    # df counts units: a term of docs[0] only is in four of the eight.
+    only_first = next(t for t in docs[0] if not any(t in d for d in docs[1:]))
+    assert shared.df[only_first] == 4
