@@ -72,24 +72,41 @@ def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list
 
 
 class _Candidate:
-    """One local alignment: matched token pairs ``(x, y)`` in increasing order."""
+    """One local alignment: matched token pairs ``(x, y)`` in increasing order.
 
-    __slots__ = ("pairs", "x_unit", "y_unit")
+    Built from pairs relative to an offset ``(dx, dy)``, as extensions are
+    (the same extension serves every copy of repeated text): the absolute
+    pairs are listed only when selection gets to look at them, and most
+    candidates of repeated text are dropped on their bounds alone.
+    """
 
-    def __init__(self, pairs: list[tuple[int, int]], x_unit: int, y_unit: int) -> None:
-        self.pairs = pairs
+    __slots__ = ("_dx", "_dy", "_pairs", "_relative", "bounds", "size", "x_unit", "y_unit")
+
+    def __init__(
+        self, pairs: list[tuple[int, int]], x_unit: int, y_unit: int, dx: int = 0, dy: int = 0
+    ) -> None:
+        self._relative = pairs
+        self._dx, self._dy = dx, dy
+        self._pairs = None if dx or dy else pairs
         self.x_unit = x_unit
         self.y_unit = y_unit
+        (a0, b0), (a1, b1) = pairs[0], pairs[-1]
+        #: ``(x0, x1, y0, y1)``: the half-open token ranges on each side.
+        self.bounds = (a0 + dx, a1 + dx + 1, b0 + dy, b1 + dy + 1)
+        self.size = len(pairs)
 
     @property
-    def bounds(self) -> tuple[int, int, int, int]:
-        """``(x0, x1, y0, y1)``: the half-open token ranges on each side."""
-        return self.pairs[0][0], self.pairs[-1][0] + 1, self.pairs[0][1], self.pairs[-1][1] + 1
+    def pairs(self) -> list[tuple[int, int]]:
+        """The matched token pairs, in order."""
+        if self._pairs is None:
+            dx, dy = self._dx, self._dy
+            self._pairs = [(dx + a, dy + b) for a, b in self._relative]
+        return self._pairs
 
     def rank(self) -> tuple[int, int, int, int]:
         """Heap key: most matched words first, then the longer span, then source order."""
         x0, x1, y0, y1 = self.bounds
-        return (-len(self.pairs), -(x1 - x0 + y1 - y0), x0, y0)
+        return (-self.size, -(x1 - x0 + y1 - y0), x0, y0)
 
 
 def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytearray]:
@@ -215,7 +232,7 @@ def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
         (rx0, rx1, ry0, ry1), relative = grown
         regions.append((x_first + rx0, x_first + rx1, y_first + ry0, y_first + ry1))
         if relative:
-            out.append(_Candidate([(x_first + a, y_first + b) for a, b in relative], *units))
+            out.append(_Candidate(relative, *units, x_first, y_first))
     return out
 
 
@@ -253,15 +270,19 @@ def _select(candidates: list[_Candidate], x: Words, y: Words) -> list[_Candidate
     taken: list[_Candidate] = []
     while heap:
         _, _, candidate = heapq.heappop(heap)
+        x0, x1, y0, y1 = candidate.bounds
+        if x_used.find(0, x0, x1) < 0 or y_used.find(0, y0, y1) < 0:
+            # Every token of one side is taken, so every pair is blocked (a
+            # copy of repeated text whose counterpart went to another copy).
+            continue
         run = _free_run(candidate.pairs, x_used, y_used)
         if len(run) < _MIN_MATCHED:
             continue
-        if len(run) < len(candidate.pairs):
+        if len(run) < candidate.size:
             cut = _Candidate(run, candidate.x_unit, candidate.y_unit)
             heapq.heappush(heap, (cut.rank(), serial, cut))
             serial += 1
             continue
-        x0, x1, y0, y1 = candidate.bounds
         x_used[x0:x1] = b"\x01" * (x1 - x0)
         y_used[y0:y1] = b"\x01" * (y1 - y0)
         taken.append(candidate)
