@@ -109,31 +109,41 @@ def _en_month(word: str) -> int:
     return _EN_MONTH_NAMES[word.lower().rstrip(".")]
 
 
-# Each rule: (pattern, month reader).  Named groups: day1 (range start, ignored),
-# day, month, year.  Listed longest first; matches may not overlap.
+# Pieces of the rules below; listed longest first, matches may not overlap.
 _RU_DAY1 = _DAY.format(g="day1")
 _RU_DAYS = rf"(?:(?:с\s+)?{_RU_DAY1}(?:{_DASH}|\s+(?:по|до|и)\s+))?{_DAY.format(g='day')}"
 _EN_DAYS_AFTER = rf"(?:{_EN_DAY.format(g='day1')}{_DASH})?{_EN_DAY.format(g='day')}"
 _EN_DAYS_BEFORE = rf"(?:{_EN_DAY.format(g='day1')}(?:{_DASH}|\s+(?:to|and)\s+))?{_EN_DAY.format(g='day')}"
 _ZH_RANGE = r"(?:\s*(?P<day1>[0-3]?\d)\s*日?\s*(?:至|到|-|–|—)\s*(?:(?P<month2>[01]?\d)\s*月\s*)?)?"
 
-# Each rule: (pattern, how to read the month).  Named groups: day1 (a range's
-# first day, ignored), day, month, month2 (a range's second month), year.
-# Tried in this order; a later rule never takes text an earlier one matched.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+# Each rule: (pattern, how to read the month, what a match needs).  Named
+# groups: day1 (a range's first day, ignored), day, month, month2 (a range's
+# second month), year.  Tried in this order; a later rule never takes text an
+# earlier one matched.  What a match needs is a list of alternatives, each a
+# tuple of substrings one of which it prints: a text without them is not
+# searched (a pattern search costs far more than a substring test).
+_YEAR_NEEDS: tuple[str, ...] = ("19", "20")
+_EN_MONTH_NEEDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_RULES: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]], ...] = (
     # "с 22 по 24 апреля 2025 года", "13 – 14 марта 2025 г.", "23 апреля 2025 года", "23 апреля"
     (
         re.compile(
             rf"(?<!\w){_RU_DAYS}\s+{_RU_MONTH.format(g='month')}(?:\s+{_RU_YEAR})?(?!\w)", re.IGNORECASE
         ),
         "ru",
+        (),
     ),
     # "в апреле 2025 года", "апрель 2025 г."
-    (re.compile(rf"(?<!\w){_RU_MONTH.format(g='month')}\s+{_RU_YEAR}(?!\w)", re.IGNORECASE), "ru"),
+    (
+        re.compile(rf"(?<!\w){_RU_MONTH.format(g='month')}\s+{_RU_YEAR}(?!\w)", re.IGNORECASE),
+        "ru",
+        (_YEAR_NEEDS,),
+    ),
     # "June 22, 2023", "July 21-23, 2019", "August 2nd", "Sept. 8, 2023"
     (
         re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')}\s+{_EN_DAYS_AFTER}(?!\w)(?:,?\s+{_YEAR})?(?!\d)"),
         "en",
+        (_EN_MONTH_NEEDS,),
     ),
     # "22 June 2023", "7-8 March", "the 26th day of April, 2023", "24-26 July 2022"
     (
@@ -142,20 +152,38 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             rf"(?:,?\s+{_YEAR})?(?!\w)"
         ),
         "en",
+        (_EN_MONTH_NEEDS,),
     ),
     # "June 2023"
-    (re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')},?\s+{_YEAR}(?!\d)"), "en"),
+    (
+        re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')},?\s+{_YEAR}(?!\d)"),
+        "en",
+        (_EN_MONTH_NEEDS, _YEAR_NEEDS),
+    ),
     # "2019年7月23日", "2019年7月21日至23日", "7月23日", "2019年7月"
     (
         re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>[01]?\d)\s*月{_ZH_RANGE}(?:\s*(?P<day>[0-3]?\d)\s*日)?"),
         "zh",
+        (("月",),),
     ),
     # "23.04.2025", "23.04.2025 г."
-    (re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}(?![\d.]\d)"), "num"),
+    (
+        re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}(?![\d.]\d)"),
+        "num",
+        ((".",), _YEAR_NEEDS),
+    ),
     # "2025-04-23"
-    (re.compile(rf"(?<![\d-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"), "num"),
+    (
+        re.compile(rf"(?<![\d-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+        "num",
+        (("-",), _YEAR_NEEDS),
+    ),
     # "2025 год", "2025 г." (a bare year, Russian) and "2025年"
-    (re.compile(rf"(?<![\d.\-]){_YEAR}(?:\s*(?:года|году|год|г\.)(?!\w)|\s*年)"), "num"),
+    (
+        re.compile(rf"(?<![\d.\-]){_YEAR}(?:\s*(?:года|году|год|г\.)(?!\w)|\s*年)"),
+        "num",
+        (("г", "年"), _YEAR_NEEDS),
+    ),
 )
 
 
@@ -185,10 +213,17 @@ def _build(match: re.Match[str], kind: str) -> DateMatch | None:
     return DateMatch(match.start(), match.end(), year, month, day)
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _matches(text: str) -> Iterator[DateMatch]:
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    for pattern, kind in _RULES:
+    if _DIGIT_RE.search(text) is None:
+        return  # every rule needs a digit
+    for pattern, kind, needs in _RULES:
+        if not all(any(part in text for part in alternatives) for alternatives in needs):
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue

@@ -190,14 +190,17 @@ def _parties(
     title: str | None,
     language: str,
     signer_parties: Sequence[str],
-    opening: str,
-    body: Sequence[str],
+    opening_units: Sequence[Clause],
+    body: Iterable[str],
 ) -> tuple[str, ...]:
+    """Parties by the sources in order of trust, each read only while fewer than two are known."""
     codes = list(_title_parties(title, language)) if title else []
     # The dateline is no source: "Leuven, Belgium" names where, not who.
-    for more in (tuple(signer_parties), _codes(opening, language, names_only=True)):
-        if len(codes) >= 2:
-            break
+    if len(codes) < 2:
+        codes.extend(code for code in signer_parties if code not in codes and len(codes) < 2)
+    if len(codes) < 2:
+        opening = _first_sentence(opening_units, _lang(language))
+        more = _codes(opening, language, names_only=True)
         codes.extend(code for code in more if code not in codes and len(codes) < 2)
     if len(codes) < 2:
         counts: Counter[str] = Counter()
@@ -256,12 +259,16 @@ _FORMULA = re.compile(
 
 def _best_date(texts: Sequence[str], language: str) -> DateMatch | None:
     """The first full date of ``texts``; else the first day-and-month without a year."""
-    dates = [d for text in texts for d in find_dates(text, language)]
-    full = [d for d in dates if d.precision == 3]
-    if full:
-        return full[0]
-    yearless = [d for d in dates if d.precision == 0]
-    return yearless[0] if yearless else None
+    yearless: DateMatch | None = None
+    # Texts are read in order and no further once one has a full date.
+    for text in texts:
+        dates = find_dates(text, language)
+        for date in dates:
+            if date.precision == 3:
+                return date
+        if yearless is None:
+            yearless = next((d for d in dates if d.precision == 0), None)
+    return yearless
 
 
 def _date(sources: Sequence[Sequence[str]], everything: Sequence[str], language: str) -> str | None:
@@ -357,8 +364,8 @@ def extract_metadata(
         title_text,
         language,
         [s.party for s in signatories if s.party],
-        _first_sentence(opening_units, lang),
-        [u.text for u in (*preamble, *clauses)],
+        opening_units,
+        (u.text for u in (*preamble, *clauses)),
     )
     return Metadata(
         language=language,

@@ -5,10 +5,15 @@ from __future__ import annotations
 import csv
 import importlib.util
 import os
+import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from docdiff import dates
 from docdiff.dates import find_dates, parse_date
 from docdiff.leaders import _patterns, find_leaders, leaders
 from docdiff.metadata import extract_metadata, find_kind
@@ -81,6 +86,41 @@ def test_yearless_dates_are_found_with_their_offsets() -> None:
 def test_modal_may_and_numbers_are_not_dates() -> None:
     assert parse_date("We may 5 times agree on 3.14 and 2.5", "en") is None
     assert find_dates("7月", "zh") == ()
+
+
+_DATE_PIECES = [
+    *("2025", "1999", "23", "7", "31", "04", "١٢", " ", "\n", ".", "-", "–", ",", "x"),
+    *(
+        "г.",
+        "года",
+        "年",
+        "月",
+        "日",
+        "至",
+        "апреля",
+        "МАЯ",
+        "мае",
+        "с ",
+        " по ",
+        "June",
+        "Sept.",
+        " of",
+        " day",
+    ),
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=10))
+def test_date_rules_skipped_for_a_missing_substring_would_find_nothing(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    every_rule = tuple((pattern, kind, ()) for pattern, kind, _ in dates._RULES)
+    with (
+        mock.patch.object(dates, "_RULES", every_rule),
+        mock.patch.object(dates, "_DIGIT_RE", re.compile("")),
+    ):
+        expected = find_dates(text)
+    assert find_dates(text) == expected
 
 
 # ---------------------------------------------------------------- kinds
