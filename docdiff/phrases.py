@@ -145,16 +145,20 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
             for a in local_alignments(x, y, options.min_phrase_words, options.phrase_min_score)
         ]
     x_formulas, y_formulas = _by_label(find_formulas(x_doc)), _by_label(find_formulas(y_doc))
-    # Repeated boilerplate gives the same two texts many times: diff them once.
+    # Repeated boilerplate gives the same two texts many times: diff them once
+    # (and mirror the edits once when the documents were swapped).
     diffs: dict[tuple[str, str], tuple[Edit, ...]] = {}
     pairs = []
     for xs, ys, score in found:
         edits = diffs.get((xs.text, ys.text))
         if edits is None:
-            edits = diffs[(xs.text, ys.text)] = word_diff(xs.text, ys.text)
+            edits = word_diff(xs.text, ys.text)
+            edits = diffs[(xs.text, ys.text)] = _mirror_edits(edits) if swapped else edits
         formula = _formula(xs, ys, x_formulas, y_formulas)
-        pairs.append(PhrasePair(left=xs, right=ys, score=score, formula=formula, edits=edits))
-    if swapped:
-        pairs = [mirror_phrase(p) for p in pairs]
+        if swapped:
+            # mirror_phrase of the pair as found.
+            pairs.append(PhrasePair(left=ys, right=xs, score=score, formula=formula, edits=edits))
+        else:
+            pairs.append(PhrasePair(left=xs, right=ys, score=score, formula=formula, edits=edits))
     pairs.sort(key=lambda p: (p.left.start, p.right.start, p.left.end, p.right.end))
     return tuple(pairs)

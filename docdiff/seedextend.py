@@ -108,6 +108,14 @@ class _Candidate:
         x0, x1, y0, y1 = self.bounds
         return (-self.size, -(x1 - x0 + y1 - y0), x0, y0)
 
+    def x_at(self, k: int) -> int:
+        """The ``x`` token of pair ``k``."""
+        return self._dx + self._relative[k][0]
+
+    def cut(self, first: int, stop: int) -> _Candidate:
+        """The candidate of pairs ``[first, stop)`` (not empty)."""
+        return _Candidate(self._relative[first:stop], self.x_unit, self.y_unit, self._dx, self._dy)
+
 
 def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytearray]:
     """Whole units with the same keys on both sides, paired in source order.
@@ -117,19 +125,28 @@ def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytear
     of the seed index.  Greedy selection would pair them the same way (a
     whole unit is the most any alignment can match of it).
     """
-    x_by: dict[tuple[str, ...], list[int]] = {}
-    y_by: dict[tuple[str, ...], list[int]] = {}
+    # Content numbers say which units have the same keys when both sides
+    # number them together; otherwise the keys themselves do.
+    numbered = x.shared is y.shared
+    x_by: dict[object, list[int]] = {}
+    y_by: dict[object, list[int]] = {}
     for words, by in ((x, x_by), (y, y_by)):
         for unit, (first, stop) in enumerate(words.bounds):
             if stop - first >= _MIN_MATCHED:
-                by.setdefault(tuple(words.keys[first:stop]), []).append(unit)
+                key: object = words.content[unit] if numbered else tuple(words.keys[first:stop])
+                by.setdefault(key, []).append(unit)
     x_done, y_done = bytearray(len(x.bounds)), bytearray(len(y.bounds))
     out = []
+    # Token k of one unit against token k of the other, by unit length.
+    diagonals: dict[int, list[tuple[int, int]]] = {}
     for key, x_units in x_by.items():
         for u, v in zip(x_units, y_by.get(key, ()), strict=False):
             x_done[u] = y_done[v] = 1
             (x0, x1), (y0, _) = x.bounds[u], y.bounds[v]
-            out.append(_Candidate(list(zip(range(x0, x1), range(y0, y0 + x1 - x0), strict=True)), u, v))
+            diagonal = diagonals.get(x1 - x0)
+            if diagonal is None:
+                diagonal = diagonals[x1 - x0] = list(zip(range(x1 - x0), range(x1 - x0), strict=True))
+            out.append(_Candidate(diagonal, u, v, x0, y0))
     return out, x_done, y_done
 
 
@@ -238,10 +255,6 @@ def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
 
 def _free_run(pairs: list[tuple[int, int]], x_used: bytearray, y_used: bytearray) -> list[tuple[int, int]]:
     """The longest stretch of ``pairs`` whose tokens (and those between them) are all free."""
-    (x0, y0), (x1, y1) = pairs[0], pairs[-1]
-    if x_used.find(1, x0, x1 + 1) < 0 and y_used.find(1, y0, y1 + 1) < 0:
-        # Nothing in the way (the usual case): the whole candidate.
-        return pairs
     best: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     for a, b in pairs:
@@ -271,18 +284,20 @@ def _select(candidates: list[_Candidate], x: Words, y: Words) -> list[_Candidate
     while heap:
         _, _, candidate = heapq.heappop(heap)
         x0, x1, y0, y1 = candidate.bounds
-        if x_used.find(0, x0, x1) < 0 or y_used.find(0, y0, y1) < 0:
-            # Every token of one side is taken, so every pair is blocked (a
-            # copy of repeated text whose counterpart went to another copy).
+        if candidate.size < _MIN_MATCHED or x_used.find(0, x0, x1) < 0 or y_used.find(0, y0, y1) < 0:
+            # Too short, or every token of one side is taken so every pair is
+            # blocked (a copy of repeated text whose counterpart went to another copy).
             continue
-        run = _free_run(candidate.pairs, x_used, y_used)
-        if len(run) < _MIN_MATCHED:
-            continue
-        if len(run) < candidate.size:
-            cut = _Candidate(run, candidate.x_unit, candidate.y_unit)
-            heapq.heappush(heap, (cut.rank(), serial, cut))
-            serial += 1
-            continue
+        if x_used.find(1, x0, x1) >= 0 or y_used.find(1, y0, y1) >= 0:
+            # Something is in the way (else the whole candidate is free).
+            run = _free_run(candidate.pairs, x_used, y_used)
+            if len(run) < _MIN_MATCHED:
+                continue
+            if len(run) < candidate.size:
+                cut = _Candidate(run, candidate.x_unit, candidate.y_unit)
+                heapq.heappush(heap, (cut.rank(), serial, cut))
+                serial += 1
+                continue
         x_used[x0:x1] = b"\x01" * (x1 - x0)
         y_used[y0:y1] = b"\x01" * (y1 - y0)
         taken.append(candidate)
@@ -308,14 +323,16 @@ def _merge(taken: list[_Candidate], x_used: bytearray, y_used: bytearray) -> lis
     return out
 
 
-def _trim(pairs: list[tuple[int, int]], keys: list[str]) -> list[tuple[int, int]]:
+def _trim(candidate: _Candidate, keys: list[str]) -> _Candidate | None:
     """Drop matched function words at either end: "the rule of law. At the" is "rule of law"."""
-    first, last = 0, len(pairs)
-    while first < last and keys[pairs[first][0]] in _FUNCTION:
+    first, last = 0, candidate.size
+    while first < last and keys[candidate.x_at(first)] in _FUNCTION:
         first += 1
-    while last > first and keys[pairs[last - 1][0]] in _FUNCTION:
+    while last > first and keys[candidate.x_at(last - 1)] in _FUNCTION:
         last -= 1
-    return pairs[first:last]
+    if first == last:
+        return None
+    return candidate if (first, last) == (0, candidate.size) else candidate.cut(first, last)
 
 
 @frozen
@@ -339,15 +356,14 @@ def local_alignments(x: Words, y: Words, min_words: float, min_score: float) -> 
     character counts half) and a score of at least ``min_score``.
     """
     out = []
-    for candidate in _select(_candidates(x, y, min_words), x, y):
-        pairs = _trim(candidate.pairs, x.keys)
-        if not pairs:
+    for selected in _select(_candidates(x, y, min_words), x, y):
+        candidate = _trim(selected, x.keys)
+        if candidate is None:
             continue
-        candidate = _Candidate(pairs, candidate.x_unit, candidate.y_unit)
         x0, x1, y0, y1 = candidate.bounds
         if min(sum(x.weight[x0:x1]), sum(y.weight[y0:y1])) < min_words:
             continue
-        score = len(candidate.pairs) / max(x1 - x0, y1 - y0)
+        score = candidate.size / max(x1 - x0, y1 - y0)
         if score < min_score:
             continue
         out.append(Alignment(x0, x1, y0, y1, round(score, 4)))

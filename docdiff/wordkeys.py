@@ -86,9 +86,11 @@ def _offsets(text: str) -> list[tuple[int, int]]:
 class Shared:
     """Work on paragraph texts that two :class:`Words` share (a revision keeps most paragraphs)."""
 
-    __slots__ = ("keys", "spans")
+    __slots__ = ("contents", "keys", "spans")
 
     def __init__(self) -> None:
+        # The number of a unit's keys (see Words.content).
+        self.contents: dict[tuple[str, ...], int] = {}
         # Keys and weights of a text, by language and text.
         self.keys: dict[tuple[str, str], tuple[list[str], list[float]]] = {}
         # Token starts and ends of a text (the same in every language).
@@ -120,7 +122,7 @@ class Words:
         language = document.language
         source = document.source
         # Statements repeat paragraphs (boilerplate, sections); tokenize each text once.
-        self._shared = shared = Shared() if shared is None else shared
+        self.shared = shared = Shared() if shared is None else shared
         seen = shared.keys
         keys, weight = self.keys, self.weight
         for index, clause in enumerate(document.units):
@@ -138,8 +140,9 @@ class Words:
             self.unit += [index] * (len(keys) - first)
             self.bounds.append((first, len(keys)))
         self.han = weight.count(0.5) * 2 > len(weight)
-        # Units with the same keys share a number: work on one is reused for the others.
-        contents: dict[tuple[str, ...], int] = {}
+        # Units with the same keys share a number, in both documents when they
+        # share ``shared``: work on one is reused for the others.
+        contents = shared.contents
         self.content = [
             contents.setdefault(tuple(keys[first:stop]), len(contents)) for first, stop in self.bounds
         ]
@@ -154,9 +157,9 @@ class Words:
 
     def _offsets(self, start: int, end: int) -> list[tuple[int, int]]:
         text = self.document.source[start:end]
-        spans = self._shared.spans.get(text)
+        spans = self.shared.spans.get(text)
         if spans is None:
-            spans = self._shared.spans[text] = _offsets(text)
+            spans = self.shared.spans[text] = _offsets(text)
         return spans
 
     def span(self, first: int, stop: int) -> tuple[int, int]:

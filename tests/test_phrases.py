@@ -14,10 +14,11 @@ from docdiff.model import Clause, Document, Metadata, Paragraph, Sentence, Span
 from docdiff.options import Options
 from docdiff.phrases import align_phrases, mirror_phrase
 from docdiff.result import Op, PhrasePair
+from docdiff.seedextend import local_alignments
 from docdiff.segment import segment
 from docdiff.sentences import split_sentences
 from docdiff.tokens import is_han, split_tokens, term_of
-from docdiff.wordkeys import _FIRST_CHAR, _LAST_CHAR, _keys_of, _offsets
+from docdiff.wordkeys import _FIRST_CHAR, _LAST_CHAR, Shared, Words, _keys_of, _offsets
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 
@@ -383,3 +384,16 @@ def test_phrase_tokens_are_the_word_and_han_tokens(text: str, language: str) -> 
         assert last is not None and last.end() == offsets[-1] + lengths[-1]
     else:
         assert first is None and last is None
+
+
+def test_words_built_apart_align_as_words_built_together() -> None:
+    # Words built with one Shared number their units together; built apart,
+    # the engine compares unit keys instead, with the same result.
+    left = make("Стороны договорились о сотрудничестве в области энергетики.", "Раздел второй о торговле.")
+    right = make(
+        "Раздел второй о торговле.", "Стороны договорились о сотрудничестве в области энергетики и связи."
+    )
+    shared = Shared()
+    together = local_alignments(Words(left, shared), Words(right, shared), 3, 0.5)
+    apart = local_alignments(Words(left), Words(right), 3, 0.5)
+    assert together == apart and len(together) == 2
