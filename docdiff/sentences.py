@@ -31,10 +31,10 @@ Decisions taken for diplomatic statements:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 
 import attrs
 
@@ -49,15 +49,24 @@ _LINE_BREAK = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # Punctuation right after a mark shows the mark was not final ("Inc., ...").
 _CONTINUATION = ",;:)]}»-"
 
-_CANDIDATE_RE = re.compile(
-    rf"[{re.escape(_LINE_BREAK)}]"
-    rf"|[.!?…]+[{re.escape(_CLOSERS)}]*"
-)
-_ZH_CANDIDATE_RE = re.compile(
-    rf"[{re.escape(_LINE_BREAK)}]"
-    rf"|[。！？!?]+[{re.escape(_CLOSERS)}]*"
-)
-_WORD_BEFORE_RE = re.compile(r"[\w.]*\w$")
+
+def _candidates(marks: str) -> re.Pattern[str]:
+    """A line break, or a run of ``marks`` with the closing quotes after it.
+
+    Written to open with one character class (the first character, then the
+    rest of a run of marks) so the regex engine skips ahead to candidates;
+    an alternation of a break and a run would be tried at every position.
+    """
+    run, closers = re.escape(marks), re.escape(_CLOSERS)
+    return re.compile(rf"[{re.escape(_LINE_BREAK)}{run}](?:(?<=[{run}])[{run}]*[{closers}]*)?")
+
+
+_CANDIDATE_RE = _candidates(".!?…")
+_ZH_CANDIDATE_RE = _candidates("。！？!?")
+# The word before a mark, read backwards: a word character, then word
+# characters and periods (a newline just before the mark is skipped, as a
+# "$" anchor would skip it).
+_WORD_BEFORE_REVERSED_RE = re.compile(r"\n?(\w[\w.]*)")
 # No abbreviation or initial is longer than this; a longer "word" is not one.
 _LEFT_WORD_WINDOW = 64
 
@@ -109,13 +118,14 @@ class _Candidate:
         """True for a line-break candidate."""
         return self.text[self.start] in _LINE_BREAK
 
-    @property
+    @functools.cached_property
     def left_word(self) -> str:
         """The word (with internal periods, e.g. ``т.е``) just before the mark."""
-        # Search a bounded window: from the paragraph start the regex would
-        # retry at every position, quadratic in the paragraph's length.
-        found = _WORD_BEFORE_RE.search(self.text, max(0, self.start - _LEFT_WORD_WINDOW), self.start)
-        return found.group() if found else ""
+        # A bounded window, read backwards from the mark: the longest run of
+        # word characters and periods that ends in a word character.
+        window = self.text[max(0, self.start - _LEFT_WORD_WINDOW) : self.start][::-1]
+        found = _WORD_BEFORE_REVERSED_RE.match(window)
+        return found.group(1)[::-1] if found else ""
 
     @property
     def right_text(self) -> str:
@@ -223,7 +233,7 @@ ZH_RULES: tuple[Rule, ...] = (split_newline, join_empty_left, split_default)
 """The rules for Chinese: its marks need no following space and no case check."""
 
 
-@cache
+@functools.cache
 def _rules_for(language: str) -> tuple[re.Pattern[str], Sequence[Rule]]:
     if language == "zh":
         return _ZH_CANDIDATE_RE, ZH_RULES

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docdiff.sentences import explain, split_sentences
+from docdiff.sentences import (
+    _CANDIDATE_RE,
+    _CLOSERS,
+    _LINE_BREAK,
+    _ZH_CANDIDATE_RE,
+    _Candidate,
+    explain,
+    split_sentences,
+)
 
 
 def _split(case: str, language: str) -> list[str]:
@@ -136,3 +146,26 @@ def test_spans_are_ordered_trimmed_and_cover_the_text(text: str, language: str, 
         covered.update(range(start - offset, end - offset))
         previous_end = end
     assert {i for i, ch in enumerate(text) if not ch.isspace()} <= covered
+
+
+# ---------------------------------------------------------------- fast forms of two patterns
+
+_PIECES = st.sampled_from(
+    ["т.е", "В.", "ab", "Я", "1", "_", ".", "..", "…", "!", "?", "。", "”", "»", ")", " ", "\n"]
+)
+
+
+@given(st.lists(_PIECES, max_size=30), st.integers(min_value=0, max_value=120))
+def test_left_word_is_what_a_dollar_anchored_search_finds(pieces: list[str], start: int) -> None:
+    text = "".join(pieces)
+    start = min(start, len(text))
+    found = re.compile(r"[\w.]*\w$").search(text, max(0, start - 64), start)
+    assert _Candidate(text, "ru", start, start).left_word == (found.group() if found else "")
+
+
+@given(st.lists(_PIECES, max_size=30))
+def test_candidates_are_a_break_or_a_run_of_marks_with_closers(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, marks in ((_CANDIDATE_RE, ".!?…"), (_ZH_CANDIDATE_RE, "。！？!?")):
+        plain = re.compile(rf"[{re.escape(_LINE_BREAK)}]|[{re.escape(marks)}]+[{re.escape(_CLOSERS)}]*")
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
