@@ -98,6 +98,7 @@ class _Alternative:
 class _Matcher:
     pattern: re.Pattern[str]
     alternatives: tuple[_Alternative, ...]
+    ambiguous: bool  # some alternative is resolved by the names around it
 
 
 @cache
@@ -310,13 +311,17 @@ def _matcher(language: str) -> _Matcher:
             alternatives.append(alternative)
     # Russian and English words start at a word boundary; Chinese has none.
     prefix = "" if language == "zh" else r"(?<!\w)"
-    return _Matcher(re.compile(prefix + _emit(root)), tuple(alternatives))
+    ambiguous = any(alternative.candidates for alternative in alternatives)
+    return _Matcher(re.compile(prefix + _emit(root)), tuple(alternatives), ambiguous)
 
 
-def _matches(text: str, language: str) -> list[tuple[int, int, _Alternative]]:
+def _matches(text: str, language: str, stop: int | None = None) -> list[tuple[int, int, _Alternative]]:
+    """Every match in order; with ``stop``, those starting before it (the rest is not read)."""
     matcher = _matcher(language)
     found = []
     for match in matcher.pattern.finditer(text):
+        if stop is not None and match.start() >= stop:
+            break
         assert match.lastgroup is not None  # every alternative ends in a named group
         found.append((match.start(), match.end(), matcher.alternatives[int(match.lastgroup[1:])]))
     return found
@@ -346,30 +351,40 @@ def _resolve(candidates: tuple[str, ...], named: Counter[str]) -> str | None:
 # --- public API --------------------------------------------------------------------------
 
 
-def find_parties(text: str, language: str | None = None) -> tuple[PartyMention, ...]:
+def find_parties(
+    text: str, language: str | None = None, *, end: int | None = None
+) -> tuple[PartyMention, ...]:
     """All non-overlapping party mentions in ``text``, in order; longest match wins.
 
     ``language`` is "ru", "en" or "zh"; None (or another value) tries all three.
     An ambiguous Chinese side form ("阿方") takes the code of the candidate party
     named most often elsewhere in the text, and is dropped when none is named or
-    two are named equally often.
+    two are named equally often.  With ``end``, only the mentions that end by
+    that offset, as the whole text yields them (the text after ``end`` is read
+    only where a short form needs the names around it).
     """
     languages = _languages(language)
+    # Matches come in order, so none starting at ``end`` or later ends by it,
+    # nor changes which earlier ones are kept; only the names counted for an
+    # ambiguous side need the rest.
+    stop = end if end is not None and not any(_matcher(lang).ambiguous for lang in languages) else None
     # One expression per language, not one for all: each compiles once and is reused,
     # and three small tries scan faster than their union.
-    found = [match for lang in languages for match in _matches(text, lang)]
+    found = [match for lang in languages for match in _matches(text, lang, stop)]
     if len(languages) > 1:
         found = _leftmost_longest(found)
     named = Counter(alternative.code for _, _, alternative in found if alternative.code is not None)
     mentions: list[PartyMention] = []
-    for start, end, alternative in found:
+    for first, last, alternative in found:
+        if end is not None and last > end:
+            continue
         code = alternative.code
         if code is None:
             # A geographic name (no candidates) or an ambiguous side.
             code = _resolve(alternative.candidates, named)
             if code is None:
                 continue
-        mentions.append(PartyMention(start, end, code, alternative.form, text[start:end]))
+        mentions.append(PartyMention(first, last, code, alternative.form, text[first:last]))
     return tuple(mentions)
 
 

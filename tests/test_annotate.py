@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import time
+import warnings
 from importlib import resources
+from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from docdiff import annotate as annotate_module
 from docdiff.annotate import Annotation, annotate, commitment_categories
 
 AZ_CN = ("AZ", "CN")
@@ -174,3 +181,117 @@ def test_fast_enough_per_sentence() -> None:
     for _ in range(500):
         annotate(sentence, "ru", AZ_CN)
     assert time.perf_counter() - began < 2.0
+
+
+# ---------------------------------------------------------------- fast forms of the lexicon
+
+
+def test_case_plain_letters_match_only_their_own_two_cases() -> None:
+    plain = annotate_module._CASE_PLAIN
+    for a in plain:
+        for b in plain:
+            assert bool(re.fullmatch(re.escape(a), b, re.IGNORECASE)) == (a.lower() == b.lower()), (a, b)
+
+
+def _sources(language: str) -> list[str]:
+    lexicon = annotate_module._lexicon()
+    return [e if isinstance(e, str) else e["re"] for c in lexicon["categories"] for e in c.get(language, ())]
+
+
+_REGEX_BITS = st.sampled_from(
+    ["a", "b", "д", "同", "|", "(", ")", "(?:", "?", "*", "+", "{1,2}", "[", "]", "\\", "\\s"]
+)
+
+
+def _opening_literal(items: Any) -> str | None:
+    """The literal every match of a parsed pattern opens with, read from the regex parser."""
+    if not items:
+        return None
+    op, value = items[0]
+    if str(op) == "LITERAL":
+        return chr(value)
+    if str(op) in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[0] >= 1:
+        return _opening_literal(value[2])
+    if str(op) == "SUBPATTERN":
+        return _opening_literal(value[3])
+    return None
+
+
+def _check_first_letter(source: str) -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(source)
+    except re.error:
+        return
+    for language in ("ru", "zh"):
+        letter = annotate_module._first_letter(source, language)
+        if letter is not None:
+            literal = _opening_literal(list(parsed))
+            assert literal is not None and literal.lower() == letter.lower(), (source, list(parsed))
+
+
+@settings(max_examples=500)
+@given(st.lists(_REGEX_BITS, max_size=10).map("".join))
+def test_first_letter_is_the_parsers_opening_literal(source: str) -> None:
+    _check_first_letter(source)
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "zh"])
+def test_lexicon_first_letters_are_the_parsers(language: str) -> None:
+    for source in _sources(language):
+        _check_first_letter(source)
+    assert sum(annotate_module._first_letter(s, language) is not None for s in _sources(language)) > 25
+
+
+_SENTENCE_BITS = st.sampled_from(
+    [
+        "Стороны ",
+        "стороны ",
+        "поддерживают ",
+        "ПОДДЕРЖИВАЕТ ",
+        "высоко оценивают ",
+        "договорились ",
+        "будут ",
+        "The Sides ",
+        "agree ",
+        "Support ",
+        "will ",
+        "take note ",
+        "are ready to ",
+        "双方",
+        "同意",
+        "支持",
+        "愿",
+        "意愿",
+        "ᲀыражают ",
+        "ſupports ",
+        "K",
+        "ſ",
+        ", ",
+        ". ",
+        "1. ",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_SENTENCE_BITS, max_size=12).map("".join), st.sampled_from(["ru", "en", "zh"]))
+def test_commitment_found_among_candidates_is_the_one_of_all_patterns(sentence: str, language: str) -> None:
+    compiled = annotate_module._compiled(language)
+    assert compiled is not None
+    bounded = "|".join(f"(?:{p.regex.pattern})" for p in compiled.patterns)
+    plain_any = re.compile(bounded, compiled.any_pattern.flags)
+    assert [m.span() for m in compiled.any_pattern.finditer(sentence)] == [
+        m.span() for m in plain_any.finditer(sentence)
+    ]
+    found = annotate_module._find_commitment(sentence, compiled)
+    with mock.patch.object(annotate_module, "_candidates", lambda char, compiled: compiled.patterns):
+        expected = annotate_module._find_commitment(sentence, compiled)
+    assert (
+        (found[0].span(), found[1]) == (expected[0].span(), expected[1])
+        if found and expected
+        else found == expected
+    )

@@ -288,6 +288,15 @@ def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
             previous_end = mention.end
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3))).map("".join), st.integers(min_value=0, max_value=80))
+def test_mentions_up_to_an_end_are_those_of_the_whole_text(text: str, end: int) -> None:
+    # Past ``end`` the text is read only for an ambiguous side ("阿方"), which the names decide.
+    for language in (None, "en", "ru", "zh"):
+        whole = find_parties(text, language)
+        assert find_parties(text, language, end=end) == tuple(m for m in whole if m.end <= end)
+
+
 def test_fast_on_a_long_text() -> None:
     unit = (
         "The United States and the Republic of India reaffirm the U.S.-India partnership. "
