@@ -54,5 +54,7 @@ def unwrapped(text: str) -> str:
 
 def dehyphenated(text: str) -> str:
     """``text`` unwrapped, with words broken by a hyphen at a line end joined again."""
+    if "\n" not in text and "\r" not in text:
+        return text  # a hyphen breaks a word only at a line end
     joined = _HYPHEN_RE.sub(lambda m: "" if text[m.end() : m.end() + 1].islower() else m.group(), text)
     return unwrapped(joined)
