@@ -159,7 +159,11 @@ MARKDOWN_ALPHABET = st.sampled_from(list("-+=*_`[]()<>!#$@:|~\\&;/.w1 аz\"'^%{}
             max_size=40,
         ),
         st.text(alphabet=MARKDOWN_ALPHABET, min_size=1, max_size=30),
-    ).filter(lambda s: s.strip() == s and s.strip())
+    )
+    .filter(lambda s: s.strip() == s and s.strip())
+    # cmark drops a byte-order mark that opens the whole document; in a report
+    # a piece never opens the document (it starts with a heading).
+    .filter(lambda s: not s.startswith("\ufeff"))
 )
 def test_escape_renders_as_the_same_text(text: str) -> None:
     rendered = gfm(inline_markdown([Edit(Op.EQUAL, text)])[0])
