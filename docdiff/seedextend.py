@@ -173,21 +173,30 @@ def _nearest(x_at: list[int], y_at: list[int], x_size: int, y_size: int) -> set[
     return out
 
 
-def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> list[tuple[int, int]]:
-    """Token pairs ``(i, j)`` where the same n-gram starts on each side, in order."""
+def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> list[tuple[int, list[int]]]:
+    """Token pairs ``(i, j)`` where the same n-gram starts on each side, in order.
+
+    Given as each ``i`` with its ``j`` in order: a position starts one n-gram,
+    so its partners are that n-gram's positions on the other side (or the
+    nearest of them), already in order, and only the ``i`` need sorting.
+    """
     x_grams, y_grams = _ngrams(x, n, x_skip), _ngrams(y, n, y_skip)
-    seeds: list[tuple[int, int]] = []
+    partners: dict[int, list[int]] = {}
     x_size, y_size = max(1, len(x.keys)), max(1, len(y.keys))
     for gram, x_at in x_grams.items():
         y_at = y_grams.get(gram)
         if y_at is None:
             continue
         if len(x_at) * len(y_at) <= _MAX_PAIRINGS:
-            seeds.extend((i, j) for i in x_at for j in y_at)
+            for i in x_at:
+                partners[i] = y_at
         else:
-            seeds.extend(_nearest(x_at, y_at, x_size, y_size))
-    seeds.sort()
-    return seeds
+            near: dict[int, list[int]] = {}
+            for i, j in _nearest(x_at, y_at, x_size, y_size):
+                near.setdefault(i, []).append(j)
+            for i, js in near.items():
+                partners[i] = sorted(js)
+    return [(i, partners[i]) for i in sorted(partners)]
 
 
 # A region relative to its two units' first tokens, and its matched pairs likewise.
@@ -219,37 +228,40 @@ def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
     # Matched tokens a seed must grow by before the gapped pass (Han characters are half words).
     need = 1 if (2 * min_words if han else min_words) > n else 0
     out, x_done, y_done = _same_units(x, y)
-    found: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    found: dict[int, list[tuple[int, int, int, int]]] = {}
     grown_before: dict[tuple[int, int, int, int], _Grown | None] = {}
-    x_unit, y_unit = x.unit, y.unit
-    for i, j in _seeds(x, y, n, x_done, y_done):
-        units = (x_unit[i], y_unit[j])
-        regions = found.get(units)
-        if regions is None:
-            regions = found[units] = []
-        else:
-            # Most seeds lie inside an alignment already found (a plain loop: this is the hot path).
-            inside = False
-            for x0, x1, y0, y1 in regions:
-                if x0 <= i and i + n <= x1 and y0 <= j and j + n <= y1:
-                    inside = True
-                    break
-            if inside:
+    x_unit, y_unit, stride = x.unit, y.unit, len(y.bounds)
+    for i, js in _seeds(x, y, n, x_done, y_done):
+        u = x_unit[i]
+        for j in js:
+            v = y_unit[j]
+            # Regions by unit pair, numbered (no tuple to build on this hot path).
+            regions = found.get(u * stride + v)
+            if regions is None:
+                regions = found[u * stride + v] = []
+            else:
+                # Most seeds lie inside an alignment already found (a plain loop: this is the hot path).
+                inside = False
+                for x0, x1, y0, y1 in regions:
+                    if x0 <= i and i + n <= x1 and y0 <= j and j + n <= y1:
+                        inside = True
+                        break
+                if inside:
+                    continue
+            x_first, y_first = x.bounds[u][0], y.bounds[v][0]
+            # The extension depends only on the two units' keys and where the seed
+            # sits in them: boilerplate repeated across sections is extended once.
+            memo_key = (x.content[u], y.content[v], i - x_first, j - y_first)
+            if memo_key in grown_before:
+                grown = grown_before[memo_key]
+            else:
+                grown = grown_before[memo_key] = _grow(x, y, i - x_first, j - y_first, (u, v), n, need)
+            if grown is None:
                 continue
-        x_first, y_first = x.bounds[units[0]][0], y.bounds[units[1]][0]
-        # The extension depends only on the two units' keys and where the seed
-        # sits in them: boilerplate repeated across sections is extended once.
-        memo_key = (x.content[units[0]], y.content[units[1]], i - x_first, j - y_first)
-        if memo_key in grown_before:
-            grown = grown_before[memo_key]
-        else:
-            grown = grown_before[memo_key] = _grow(x, y, i - x_first, j - y_first, units, n, need)
-        if grown is None:
-            continue
-        (rx0, rx1, ry0, ry1), relative = grown
-        regions.append((x_first + rx0, x_first + rx1, y_first + ry0, y_first + ry1))
-        if relative:
-            out.append(_Candidate(relative, *units, x_first, y_first))
+            (rx0, rx1, ry0, ry1), relative = grown
+            regions.append((x_first + rx0, x_first + rx1, y_first + ry0, y_first + ry1))
+            if relative:
+                out.append(_Candidate(relative, u, v, x_first, y_first))
     return out
 
 
