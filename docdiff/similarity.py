@@ -166,12 +166,13 @@ class Space:
         left_bags = [bag_of(t) for t in left_terms]
         right_bags = [bag_of(t) for t in right_terms]
         df: Counter[str] = Counter()
+        seen_before = df.get
         for bag, n in zip(self.bags, users, strict=True):
             if n == 1:
                 df.update(iter(bag))  # counted in C (an iterator, not a mapping: each term once)
             else:
                 for term in bag:
-                    df[term] += n
+                    df[term] = seen_before(term, 0) + n
         total = len(left_bags) + len(right_bags)
         self.df = df
         # Few distinct document frequencies: one logarithm each.
