@@ -83,31 +83,37 @@ def _solve_component(edges: list[tuple[int, int, float]]) -> list[tuple[int, int
     for right in rights:
         add(1 + len(lefts) + ri[right], sink, 0.0)
     potential = [0.0] * size
+    inf = float("inf")
+    push, pop = heapq.heappush, heapq.heappop
+    # The loop below is hot (a component of look-alike clauses has hundreds of
+    # edges): names are local and the arithmetic keeps its order, so the result
+    # is bit for bit that of the plain form.
     for _ in range(min(len(lefts), len(rights))):
-        dist = [float("inf")] * size
+        dist = [inf] * size
         via = [-1] * size
         dist[source] = 0.0
         heap = [(0.0, source)]
         while heap:
-            d, u = heapq.heappop(heap)
+            d, u = pop(heap)
             if d > dist[u]:
                 continue
             if u == sink:  # nodes farther than the sink cannot shorten this path
                 break
+            pu = potential[u]
             for k in out[u]:
                 if cap[k]:
                     v = head[k]
-                    nd = d + cost[k] + potential[u] - potential[v]
+                    nd = d + cost[k] + pu - potential[v]
                     if nd < dist[v] - 1e-12:
                         dist[v] = nd
                         via[v] = k
-                        heapq.heappush(heap, (nd, v))
-        if dist[sink] == float("inf"):
-            break
-        # Potentials capped at the sink's distance stay feasible (reduced costs >= 0).
+                        push(heap, (nd, v))
         reach = dist[sink]
-        for v in range(size):
-            potential[v] += min(dist[v], reach)
+        if reach == inf:
+            break
+        # Potentials capped at the sink's distance stay feasible (reduced costs >= 0);
+        # "reach if reach < dv else dv" is min(dv, reach), argument order and all.
+        potential = [p + (reach if reach < dv else dv) for p, dv in zip(potential, dist, strict=True)]
         # Each path adds one matched pair net, so its true cost is top - gain.
         if potential[sink] - potential[source] >= top - 1e-12:
             break

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
+
 from editgen import build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docdiff.assign import max_weight_matching
 from docdiff.compare import compare
 from docdiff.options import Options
 
@@ -205,3 +208,122 @@ def test_space_is_the_same_for_shared_and_copied_term_lists() -> None:
     # df counts units: a term of docs[0] only is in four of the eight.
     only_first = next(t for t in docs[0] if not any(t in d for d in docs[1:]))
     assert shared.df[only_first] == 4
+
+
+# The matching as first written (the plain loops), to hold the faster one to
+# exactly the same pairs, ties included.
+def _reference_matching(edges: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for i, j, _ in edges:
+        a, b = find(("l", i)), find(("r", j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, int], list[tuple[int, int, float]]] = {}
+    for edge in edges:
+        groups.setdefault(find(("l", edge[0])), []).append(edge)
+    result: list[tuple[int, int]] = []
+    for root in sorted(groups):
+        result.extend(_reference_component(groups[root]))
+    return sorted(result)
+
+
+def _reference_component(edges: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    if len(edges) == 1:
+        return [(edges[0][0], edges[0][1])]
+    lefts = sorted({e[0] for e in edges})
+    rights = sorted({e[1] for e in edges})
+    li = {v: k for k, v in enumerate(lefts)}
+    ri = {v: k for k, v in enumerate(rights)}
+    source, sink = 0, 1 + len(lefts) + len(rights)
+    size = sink + 1
+    top = max(e[2] for e in edges) + 1.0
+    # Residual graph as parallel arrays: edge k goes to head[k], reverse edge is k ^ 1.
+    head: list[int] = []
+    cap: list[int] = []
+    cost: list[float] = []
+    out: list[list[int]] = [[] for _ in range(size)]
+
+    def add(u: int, v: int, c: float) -> None:
+        out[u].append(len(head))
+        head.append(v)
+        cap.append(1)
+        cost.append(c)
+        out[v].append(len(head))
+        head.append(u)
+        cap.append(0)
+        cost.append(-c)
+
+    for left in lefts:
+        add(source, 1 + li[left], 0.0)
+    for i, j, w in sorted(edges):
+        add(1 + li[i], 1 + len(lefts) + ri[j], top - w)
+    for right in rights:
+        add(1 + len(lefts) + ri[right], sink, 0.0)
+    potential = [0.0] * size
+    for _ in range(min(len(lefts), len(rights))):
+        dist = [float("inf")] * size
+        via = [-1] * size
+        dist[source] = 0.0
+        heap = [(0.0, source)]
+        while heap:
+            d, u = heapq.heappop(heap)
+            if d > dist[u]:
+                continue
+            if u == sink:  # nodes farther than the sink cannot shorten this path
+                break
+            for k in out[u]:
+                if cap[k]:
+                    v = head[k]
+                    nd = d + cost[k] + potential[u] - potential[v]
+                    if nd < dist[v] - 1e-12:
+                        dist[v] = nd
+                        via[v] = k
+                        heapq.heappush(heap, (nd, v))
+        if dist[sink] == float("inf"):
+            break
+        # Potentials capped at the sink's distance stay feasible (reduced costs >= 0).
+        reach = dist[sink]
+        for v in range(size):
+            potential[v] += min(dist[v], reach)
+        # Each path adds one matched pair net, so its true cost is top - gain.
+        if potential[sink] - potential[source] >= top - 1e-12:
+            break
+        v = sink
+        while v != source:
+            k = via[v]
+            cap[k] -= 1
+            cap[k ^ 1] += 1
+            v = head[k ^ 1]
+    pairs = []
+    for left in lefts:
+        for k in out[1 + li[left]]:
+            v = head[k]
+            if k % 2 == 0 and cap[k] == 0 and v != source:
+                pairs.append((left, rights[v - 1 - len(lefts)]))
+    return pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 12), st.integers(0, 12), st.sampled_from([0.1, 0.25, 0.5, 0.5, 0.75, 1.0])),
+        max_size=60,
+        unique_by=lambda e: (e[0], e[1]),
+    ),
+    st.booleans(),
+)
+def test_matching_is_the_plain_algorithm_ties_included(
+    edges: list[tuple[int, int, float]], jitter: bool
+) -> None:
+    if jitter:  # weights like alignment's: a score plus small position bonuses
+        edges = [(i, j, w + 0.02 * (1.0 - abs(i - j) / 13)) for i, j, w in edges]
+    assert max_weight_matching(edges) == _reference_matching(edges)
