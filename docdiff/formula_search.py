@@ -219,9 +219,10 @@ class _RecentDocuments:
         return found
 
     def cache_clear(self) -> None:
-        """Forget every result (benchmarks time the work, not the cache)."""
+        """Forget every result, and the matches kept by text (benchmarks time the work, not the cache)."""
         with self.lock:
             self.entries.clear()
+            _SEEN.clear()
 
 
 _find_cached = _RecentDocuments(8)
@@ -317,6 +318,21 @@ def _fold(text: str, offset: int) -> Normalized | _Folded:
     return _Folded(words.translate(table), text, offset)
 
 
+# The matches in a region's text, by language and text: paragraphs repeat
+# within a statement (boilerplate, sections) and across the two statements
+# of a comparison (a revision keeps most of them), and each distinct text is
+# matched once.  Forgotten all at once past this many texts.
+_SEEN_LIMIT = 4096
+_SEEN: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
+
+
+def _seen(language: str) -> dict[str, list[tuple[int, int, str]]]:
+    seen = _SEEN.get(language)
+    if seen is None or len(seen) > _SEEN_LIMIT:
+        seen = _SEEN[language] = {}
+    return seen
+
+
 def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
     found: list[tuple[int, int, FormulaOccurrence]] = []
     language = document.language
@@ -328,13 +344,12 @@ def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
     ]
     rank = _ranks()
     source = document.source
-    # Paragraphs repeat (boilerplate, sections): match each distinct text once.
-    seen: dict[str, list[tuple[int, int, str]]] = {}
+    seen = _seen(language)
     for label, start, end in regions(document):
         text = source[start:end]
         matches = seen.get(text)
         if matches is None:
-            matches = seen[text] = []
+            matches = []
             folded = _fold(text, 0)
             for formula_id, pattern, word_start in patterns:
                 # Most patterns find nothing in most regions: one search says so.
@@ -343,6 +358,7 @@ def _find(document: Document) -> tuple[FormulaOccurrence, ...]:
                 for m_start, m_end in _matches(pattern, folded.text, word_start):
                     s, e = folded.source_span(m_start, m_end)
                     matches.append((s, e, formula_id))
+            seen[text] = matches
         for s, e, formula_id in matches:
             occurrence = FormulaOccurrence(
                 formula_id, label, start + s, start + e, source[start + s : start + e]

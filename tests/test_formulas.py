@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.formula_search import _fold
+from docdiff.formula_search import _find_cached, _fold
 from docdiff.formulas import (
     FormulaOccurrence,
     Strength,
@@ -422,6 +422,20 @@ def test_an_equal_document_gives_equal_formulas() -> None:
     first, second = segment(AZ_CN), segment(AZ_CN)
     assert find_formulas(first) == find_formulas(second)
     assert compare_formulas(first, segment(KZ_CN)) == compare_formulas(second, segment(KZ_CN))
+
+
+def test_a_paragraph_seen_in_another_statement_is_found_at_its_own_place() -> None:
+    # Matches are kept by paragraph text across statements (a revision keeps
+    # most paragraphs); each statement's occurrences still point into its source.
+    _find_cached.cache_clear()
+    first = make(KZ_CN)
+    second = make(KZ_CN, envelope="Астана, 10 мая. Опубликовано совместное заявление.")
+    found_first, found_second = find_formulas(first), find_formulas(second)
+    check_exact(second)
+    shift = len(second.source) - len(first.source)
+    assert [(o.id, o.start + shift, o.end + shift) for o in found_first] == [
+        (o.id, o.start, o.end) for o in found_second
+    ]
 
 
 def test_only_sentences_holding_a_formula_are_read() -> None:
