@@ -5,9 +5,12 @@ how much of it is printed (day, month, year); :func:`parse_date` gives the
 first full one as ``YYYY-MM-DD``.  A range ("13 – 14 марта 2025 г.",
 "July 21-23, 2019", "2019年7月21日至23日", "с 22 по 24 апреля 2025 года")
 yields its *last* day: a visit's statement is usually signed at its end, and
-the test corpus bears that out.  A day and month with no year ("23 апреля" in
-a news lead) is reported with ``year=None`` so the caller can borrow the year
-from elsewhere in the document.
+the test corpus bears that out.  Numeric dates are read day first
+("05.04.2025") or year first ("2025-04-05", "2025/4/5"), a slashed
+"05/04/2025" month first in English (see :func:`find_dates`).  A day and
+month with no year ("23 апреля" in a news lead) is reported with
+``year=None`` so the caller can borrow the year from elsewhere in the
+document.
 """
 
 from __future__ import annotations
@@ -178,6 +181,20 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]], ...] = (
         "num",
         (("-",), _YEAR_NEEDS),
     ),
+    # "2025/04/23", "2025.4.23": year first, as East Asian texts print it
+    (
+        re.compile(
+            rf"(?<![\d./\-]){_YEAR}(?P<sep>[./])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d|[./\-]\d)"
+        ),
+        "num",
+        ((".", "/"), _YEAR_NEEDS),
+    ),
+    # "05/04/2025", "12/25/2024": day or month first, see _slashed
+    (
+        re.compile(rf"(?<![\d./\-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?!\d|[./\-]\d)"),
+        "slash",
+        (("/",), _YEAR_NEEDS),
+    ),
     # "2025 год", "2025 г." (a bare year, Russian) and "2025年"
     (
         re.compile(rf"(?<![\d.\-]){_YEAR}(?:\s*(?:года|году|год|г\.)(?!\w)|\s*年)"),
@@ -195,12 +212,38 @@ def _month(kind: str, text: str) -> int:
     return int(text)
 
 
-def _build(match: re.Match[str], kind: str) -> DateMatch | None:
+def _slashed(first: int, second: int, language: str | None) -> tuple[int, int] | None:
+    """(month, day) of "first/second/year": a part above 12 is the day; else English reads month first.
+
+    The United States prints "04/05/2025" for 5 April, Russia and most of the
+    world "05/04/2025"; when both parts could be a month only the language
+    tells, so English is read month first and every other language day first.
+    """
+    if first > 12 and second > 12:
+        return None
+    if first > 12:
+        return second, first
+    if second > 12:
+        return first, second
+    if language is not None and language.startswith("en"):
+        return first, second
+    return second, first
+
+
+def _build(match: re.Match[str], kind: str, language: str | None = None) -> DateMatch | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
-    month_text = groups.get("month2") or groups.get("month")
-    month = _month(kind, month_text) if month_text else None
-    day = int(groups["day"]) if groups.get("day") else None
+    month: int | None
+    day: int | None
+    if kind == "slash":
+        parts = _slashed(int(groups["first"]), int(groups["second"]), language)
+        if parts is None:
+            return None
+        month, day = parts
+    else:
+        month_text = groups.get("month2") or groups.get("month")
+        month = _month(kind, month_text) if month_text else None
+        day = int(groups["day"]) if groups.get("day") else None
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None:
@@ -216,7 +259,7 @@ def _build(match: re.Match[str], kind: str) -> DateMatch | None:
 _DIGIT_RE = re.compile(r"\d")
 
 
-def _matches(text: str) -> Iterator[DateMatch]:
+def _matches(text: str, language: str | None) -> Iterator[DateMatch]:
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     if _DIGIT_RE.search(text) is None:
@@ -229,7 +272,7 @@ def _matches(text: str) -> Iterator[DateMatch]:
                 continue
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            date = _build(match, kind)
+            date = _build(match, kind, language)
             if date is None:
                 continue
             taken.append((match.start(), match.end()))
@@ -240,11 +283,15 @@ def _matches(text: str) -> Iterator[DateMatch]:
 def find_dates(text: str, language: str | None = None) -> tuple[DateMatch, ...]:
     """Every date expression in ``text``, in order, ranges reduced to their last day.
 
-    ``language`` is accepted for symmetry with the other extractors; the
-    patterns for every language are tried, since statements quote each
-    other's dates (a Russian text may print "23.04.2025").
+    The patterns for every language are tried, since statements quote each
+    other's dates (a Russian text may print "23.04.2025").  ``language``
+    decides only a slashed "05/04/2025", where both parts could be the month:
+    English ("en", "en-US") reads it month first (May 4), any other language
+    or ``None`` day first (5 April).  A part above 12 is the day whatever the
+    language; a date that cannot exist ("31/02/2025") is none.  Dotted dates
+    ("05.04.2025") are always day first, as no one prints them month first.
     """
-    return tuple(_matches(text))
+    return tuple(_matches(text, language))
 
 
 def parse_date(text: str, language: str) -> str | None:

@@ -61,15 +61,24 @@ _RU_ENDING = r"(?P<e{n}>а|у|ым|ом|е|ем|ой)?"
 _HAN = "\u4e00-\u9fff"
 
 
-# Tokens of a name form: runs of letters (with inner hyphens/apostrophes), dots, spaces, commas.
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|\.|,|\s+")
+# Tokens of a name form: runs of letters (with inner hyphens/apostrophes), dots,
+# spaces, commas, and a hyphen between initials ("К.-Ж.К.Токаев").
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|\.|,|-|\s+")
+# Any of the hyphens a name may be printed with: "Касым-Жомарт", "Касым‑Жомарт".
+_HYPHEN = "[-‐‑]"
 
 
 def _literals(form: str, language: str) -> tuple[str, ...]:
-    """Substrings every match of the form's pattern contains: its words, printed as in the form."""
+    """Substrings every match of the form's pattern contains: its words' hyphen-free parts."""
     if language == "zh":
         return (form,)
-    return tuple(token for token in _TOKEN_RE.findall(form) if not (token.isspace() or token in ".,"))
+    return tuple(
+        part
+        for token in _TOKEN_RE.findall(form)
+        if not (token.isspace() or token in ".,-")
+        for part in re.split(_HYPHEN, token)
+        if part
+    )
 
 
 def _form_pattern(form: str, language: str) -> str:
@@ -85,8 +94,10 @@ def _form_pattern(form: str, language: str) -> str:
             parts.append(r"\.\s*")
         elif token == ",":
             parts.append(r",?")
+        elif token == "-":
+            parts.append(_HYPHEN + r"\s*")
         else:
-            parts.append(re.escape(token))
+            parts.append(_HYPHEN.join(re.escape(part) for part in re.split(_HYPHEN, token)))
             if language == "ru" and len(token) > 1 and token[-1].lower() not in "аеёиоуыэюяь":
                 parts.append(_RU_ENDING.format(n=n))
     # A ", Jr." or "Jr." both print the same person; "Biden," before "Jr." is optional.

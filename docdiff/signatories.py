@@ -67,6 +67,11 @@ _SPLIT = {
 }
 
 
+# "Н.", "К.-Ж.", "Н.А.": initials printed as a word of their own; "Н.А.Назарбаев": a signature.
+_INITIAL = re.compile(r"(?:[^\W\d_]\.\s*[-‐‑]?\s*)+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s*[-‐‑]?\s*)+[^\W\d_]{2}")
+
+
 # Honorifics printed between a role and a name are neither: "President of
 # the United States of America, The Honorable Donald J. Trump".
 _HONORIFIC = re.compile(
@@ -174,10 +179,17 @@ def _from_piece(piece: str, language: str, find: PartyFinder) -> Signatory | Non
         role = piece[: role_match.end()]
         name = piece[role_match.end() :].strip()
         return Signatory(name, role, _party_of(role, "", None, find, language)) if name else None
-    # No gazetteer name: the name is the capitalized words at the end.
+    # No gazetteer name: the name is the capitalized words at the end, up to
+    # three, and none that names a country ("Республики Казахстан Н.Назарбаев"
+    # ends its role with the country).  A signature with initials
+    # ("Н.А.Назарбаев", "К.-Ж.К.Токаев") takes only initials before it.
     words = piece.split()
     name_words: list[str] = []
     while words and words[-1][:1].isupper() and len(name_words) < 3:
+        if name_words and _INITIALS.match(name_words[-1]) and not _INITIAL.fullmatch(words[-1]):
+            break
+        if name_words and find(words[-1], language):
+            break
         name_words.insert(0, words.pop())
     if not name_words:
         return None

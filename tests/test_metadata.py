@@ -83,13 +83,51 @@ def test_yearless_dates_are_found_with_their_offsets() -> None:
     assert date.iso(2025) == "2025-04-23"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A part above 12 is the day whatever the language.
+        ("signed on 25/12/2024 in", "en", "2024-12-25"),
+        ("signed on 12/25/2024 in", "en", "2024-12-25"),
+        ("подписано 25/12/2024", "ru", "2024-12-25"),
+        ("подписано 12/25/2024", "ru", "2024-12-25"),
+        # Both could be the month: English reads month first, the others day first.
+        ("Washington, 05/04/2025", "en", "2025-05-04"),
+        ("Washington, 5/4/2025", "en-US", "2025-05-04"),
+        ("Москва, 05/04/2025", "ru", "2025-04-05"),
+        ("北京 05/04/2025", "zh", "2025-04-05"),
+        # Dotted dates are day first everywhere; year-first ones are unambiguous.
+        ("5.04.2025", "en", "2025-04-05"),
+        ("Москва, 5.04.2025", "ru", "2025-04-05"),
+        ("23.04.2025 г.", "ru", "2025-04-23"),
+        ("2025/04/23", "zh", "2025-04-23"),
+        ("2025.4.23", "zh", "2025-04-23"),
+        ("2025年4月23日", "zh", "2025-04-23"),
+        # Impossible dates are no dates.
+        ("13/13/2025", "en", None),
+        ("31/04/2025", "ru", None),
+        ("2025/02/30", "zh", None),
+        # Paths and longer number runs are not dates.
+        ("see /news/05/04/2025/ online", "en", None),
+        ("item 1/2/2025/3", "en", None),
+    ],
+)
+def test_numeric_dates(text: str, language: str, expected: str | None) -> None:
+    assert parse_date(text, language) == expected
+
+
+def test_slashed_dates_without_a_language_read_day_first() -> None:
+    (date,) = find_dates("05/04/2025")
+    assert (date.year, date.month, date.day) == (2025, 4, 5)
+
+
 def test_modal_may_and_numbers_are_not_dates() -> None:
     assert parse_date("We may 5 times agree on 3.14 and 2.5", "en") is None
     assert find_dates("7月", "zh") == ()
 
 
 _DATE_PIECES = [
-    *("2025", "1999", "23", "7", "31", "04", "١٢", " ", "\n", ".", "-", "–", ",", "x"),
+    *("2025", "1999", "23", "7", "31", "04", "١٢", " ", "\n", ".", "/", "-", "–", ",", "x"),
     *(
         "г.",
         "года",
@@ -246,6 +284,50 @@ def test_leaders_in_chinese_extend_over_name_parts() -> None:
     text = "武装部队副总司令穆罕默德·本·扎耶德·阿勒纳哈扬殿下"
     (found,) = find_leaders(text, "zh")
     assert (found.name, found.leader.party) == ("穆罕默德·本·扎耶德·阿勒纳哈扬", "AE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Республики Казахстан К.-Ж.К.Токаев",
+        "Президент Республики Казахстан К.-Ж. К. Токаев",
+        "с Президентом Республики Казахстан К.‑Ж.К.Токаевым",
+        "Президент Республики Казахстан Касым‑Жомарт Токаев",
+    ],
+)
+def test_hyphenated_initials_and_names_match(text: str) -> None:
+    (found,) = find_leaders(text, "ru")
+    assert found.leader.id == "tokayev"
+    assert text[found.start :].startswith(found.name)
+
+
+def test_initials_without_a_hyphen_still_match() -> None:
+    found = find_leaders("В.В.Путин и Ш.М.Мирзиёев", "ru")
+    assert [m.leader.id for m in found] == ["putin", "mirziyoyev"]
+
+
+def test_signature_lines_with_initials_outside_the_gazetteer_are_kept() -> None:
+    from docdiff.signatories import find_signatories
+
+    def find(text: str, language: str) -> tuple[str, ...]:
+        return ("KZ",) if "Казахстан" in text else ("UZ",) if "Узбекистан" in text else ()
+
+    found = find_signatories(
+        language="ru",
+        envelope=[],
+        opening=[],
+        closing=[
+            "Президент Республики Казахстан К.-Ж.К.Токаев\n"
+            "Президент Республики Казахстан Н.А.Назарбаев\n"
+            "Президент Республики Узбекистан С.Мирзиёев"
+        ],
+        find=find,
+    )
+    assert [(s.name, s.party) for s in found] == [
+        ("К.-Ж.К.Токаев", "KZ"),
+        ("Н.А.Назарбаев", "KZ"),
+        ("С.Мирзиёев", "UZ"),
+    ]
 
 
 def test_surnames_do_not_match_inside_other_words() -> None:
