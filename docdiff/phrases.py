@@ -91,10 +91,21 @@ def _formula(
     return common[0][1] if common else None
 
 
-def _canonical_key(document: Document) -> tuple[object, ...]:
-    """Everything the result depends on, in a totally ordered form."""
-    units = tuple((u.label, tuple((p.span.start, p.span.end) for p in u.paragraphs)) for u in document.units)
-    return (document.source, document.language, units)
+def _units(document: Document) -> tuple[object, ...]:
+    return tuple((u.label, tuple((p.span.start, p.span.end) for p in u.paragraphs)) for u in document.units)
+
+
+def _order(left: Document, right: Document) -> int:
+    """-1, 0 or 1 as ``left`` orders before, with or after ``right``.
+
+    By everything the result depends on: source, language, then units (each
+    part built only when the ones before tie; most pairs differ in source).
+    """
+    for part in (lambda d: d.source, lambda d: d.language, _units):
+        a, b = part(left), part(right)
+        if a != b:
+            return 1 if a > b else -1
+    return 0
 
 
 def _mirror_edits(edits: Sequence[Edit]) -> tuple[Edit, ...]:
@@ -132,12 +143,12 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
     result exactly.
     """
     options = options or Options()
-    swapped = _canonical_key(left) > _canonical_key(right)
+    order = _order(left, right)
+    swapped = order > 0
     x_doc, y_doc = (right, left) if swapped else (left, right)
     shared = Shared()
     x, y = Words(x_doc, shared), Words(y_doc, shared)
-    same = _canonical_key(x_doc) == _canonical_key(y_doc)
-    if same:
+    if order == 0:
         found = _identity(x, options)
     else:
         found = [
