@@ -19,3 +19,5 @@ def test_glue_points_of_glued_text() -> None:
     assert _glue_points("статьей 45.Настоящий Договор") == [len("статьей 45.")]
     assert _glue_points("Уставом ООН.Статья 2") == [len("Уставом ООН.")]
     assert _glue_points("В.Путин и г.Москва, Day.Az") == []
+    assert _glue_points("в рамках ООН.Стороны договорились") == [len("в рамках ООН.")]
+    assert _glue_points("С.Лавров, Н.А.Назарбаев, U.S.The, U.N.The, т.д.Стороны") == []

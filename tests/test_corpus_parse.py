@@ -40,8 +40,9 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "in-us-2025-02-13.en.txt": (3, 33),
     "mx-us-2022-10-14.en.txt": (11, 13),  # 13 numbered actions after "the following actions:"
     # numbered only inside (a list, bare section headings): unnumbered by the rules
-    "eu-us-2022-12-05.en.txt": (0, 46),
-    "gb-us-2023-06-08.en.txt": (0, 43),
+    # a 21- and a 14-word title-cased heading are sections, not units
+    "eu-us-2022-12-05.en.txt": (0, 45),
+    "gb-us-2023-06-08.en.txt": (0, 42),
     # unnumbered
     "by-ru-2025-03.ru.txt": (4, 28),  # preamble ends "заявляют о следующем:"
     "ae-cn-2019-07.zh.txt": (0, 35),

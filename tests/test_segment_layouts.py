@@ -140,9 +140,40 @@ def test_glued_paragraphs_are_cut_but_urls_and_site_names_are_not() -> None:
     assert doc.units[2].paragraphs[2].text.endswith("www.president.az.")
 
 
-@pytest.mark.parametrize("text", ["г.Москва", "В.Путин", "Day.Az", "e.g.The", "www.Kremlin.ru", "U.S.The"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "г.Москва",
+        "В.Путин",
+        "Day.Az",
+        "e.g.The",
+        "www.Kremlin.ru",
+        "U.S.The",
+        "U.N.The",
+        "т.д.Стороны",
+        "Н.А.Назарбаев",
+        "Н.А.НАЗАРБАЕВ.Стороны",
+    ],
+)
 def test_no_glue_cut(text: str) -> None:
     assert len(split_chunks(f"Стороны {text} встретились")) == 1
+
+
+@pytest.mark.parametrize("word", ["организации", "ООН", "ЕАЭС"])
+def test_sentence_end_after_an_acronym_glued_to_the_next_paragraph_is_cut(word: str) -> None:
+    # "…в рамках ООН.Стороны договорились…": the acronym before the full stop ends a
+    # sentence as a lower-case word does.
+    first = f"Стороны продолжат взаимодействие в рамках {word}."
+    second = "Стороны договорились провести следующую встречу в Москве."
+    text = "\n\n".join(["Стороны провели переговоры в Москве.", first + second])
+    doc = parse(text, "ru")
+    assert [u.paragraphs[0].text for u in doc.units[1:]] == [first, second]
+    assert [s.text for u in doc.units for p in u.paragraphs for s in p.sentences][1:] == [first, second]
+    english = parse("The Sides will work together within the UN.The Sides agreed to meet again.", "en")
+    assert [u.paragraphs[0].text for u in english.units] == [
+        "The Sides will work together within the UN.",
+        "The Sides agreed to meet again.",
+    ]
 
 
 # --- statement layouts --------------------------------------------------------------------------
@@ -487,3 +518,118 @@ def test_two_signers_roles_on_one_line_are_closing() -> None:
         "ALEXANDER SMITH MARIA JONES",
         "President of the Republic of Alpha Prime Minister of the Kingdom of Beta",
     ]
+
+
+# --- long section headings ---------------------------------------------------------------------
+
+_LONG_HEADING = (
+    "Shared Prosperity: Building Resilient Supply Chains and Inclusive Growth that Benefit "
+    "Workers in Both Our Nations"
+)
+
+
+@pytest.mark.parametrize("cut", [None, 11])
+def test_long_title_cased_heading_is_the_section_of_the_next_unit(cut: int | None) -> None:
+    # 17 words: as much a heading as the same line cut to 11 words.
+    heading = " ".join(_LONG_HEADING.split()[:cut])
+    text = "\n\n".join([_PLAIN[0], heading, _PLAIN[1], _PLAIN[2]])
+    doc = parse(text, "en")
+    assert labels(doc) == ["para.1", "para.2", "para.3"]
+    assert [u.section for u in doc.units] == [None, heading, heading]
+    assert doc.units[1].span.start == text.index(heading)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a clause of a list: semicolon, ends in "and"
+        "Recalling the Joint Statement on Trade and Investment Talks in Geneva on May 12, 2025 "
+        "(the Geneva Statement); and",
+        # a sentence that lost its full stop: most words in lower case
+        "The United States and the Republic of Alpha will finalize commitments on digital trade and services",
+        # title-cased, but over the word limit
+        _LONG_HEADING + " Through Joint Investment in Research, Infrastructure, Skills and Clean Energy",
+    ],
+)
+def test_long_lines_that_are_no_headings_stay_units(line: str) -> None:
+    doc = parse("\n\n".join([_PLAIN[0], line, _PLAIN[1], _PLAIN[2]]), "en")
+    assert labels(doc) == ["para.1", "para.2", "para.3", "para.4"]
+    assert all(u.section is None for u in doc.units)
+
+
+def test_long_title_cased_line_before_another_heading_is_no_section() -> None:
+    # Two title-cased lines in a row read as a list of names, not a long heading.
+    text = "\n\n".join([_PLAIN[0], _LONG_HEADING, _LONG_HEADING, _PLAIN[1]])
+    doc = parse(text, "en")
+    assert labels(doc) == ["para.1", "para.2", "para.3", "para.4"]
+
+
+def test_numbered_unit_opening_with_a_long_title_cased_heading() -> None:
+    clauses = [f"{n}. " + _PLAIN[n - 1] for n in (1, 2)]
+    text = "\n\n".join([*clauses, f"3. {_LONG_HEADING}", _PLAIN[2]])
+    doc = parse(text, "en")
+    assert labels(doc) == ["1", "2", "3"]
+    assert doc.units[2].heading == _LONG_HEADING and doc.units[2].text == _PLAIN[2]
+
+
+# --- lists in annexes ---------------------------------------------------------------------------
+
+
+def _annexed(plain: int) -> str:
+    paragraphs = [_PLAIN[i % 2] for i in range(plain)]
+    annexes = [
+        line
+        for name in ("Annex I", "Annex II")
+        for line in [
+            name,
+            *(f"{k}. The Sides will hold expert consultations on topic {k}." for k in range(1, 8)),
+        ]
+    ]
+    return "\n\n".join(["Joint Statement of Alpha and Beta", "June 1, 2024", *paragraphs, *annexes])
+
+
+@pytest.mark.parametrize("plain", [5, 12, 13, 14, 15, 20])
+def test_lists_in_annexes_after_long_unnumbered_text_are_no_numbering(plain: int) -> None:
+    # Whatever the number of plain paragraphs, they are the statement's units and the
+    # annexes' items ("1." ... "7." twice) are units under the annex headings.
+    doc = parse(_annexed(plain), "en")
+    assert not doc.preamble
+    assert labels(doc) == [f"para.{n}" for n in range(1, plain + 15)]
+    assert [u.section for u in doc.units[plain:]] == ["Annex I"] * 7 + ["Annex II"] * 7
+    assert [u.paragraphs[0].label for u in doc.units[plain : plain + 2]] == ["1", "2"]
+
+
+def test_lists_in_annexes_after_a_short_introduction_are_the_numbering() -> None:
+    doc = parse(_annexed(2), "en")
+    assert len(doc.preamble) == 2
+    assert [c.label for c in doc.clauses] == [f"{a}.{k}" for a in (1, 2) for k in range(1, 8)]
+    assert doc.clauses[7].section == "Annex II"
+
+
+# --- wrap width -------------------------------------------------------------------------------
+
+_WRAPPED_AT_56 = [
+    "The two ministers reviewed the progress made since the",
+    "last meeting of the joint commission and the develop-",
+    "ment, the joint groups and the inter-agencies. The United",
+    "States will host the next round of consultations in the",
+    "autumn of this year, and the two sides will also work",
+    "together on the agenda of the regional forum that the",
+    "Republic of Alpha will host in the spring of next year",
+    "with the participation of the countries of the region.",
+]
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_one_longer_line_does_not_raise_the_wrap_width(long: bool) -> None:
+    # A line an edit made longer (81 characters among lines of about 55) is an outlier:
+    # measured against it, the full line "...inter-agencies. The United" would look short
+    # and "States will host ..." would start a paragraph.
+    lines = list(_WRAPPED_AT_56)
+    if long:
+        lines[1] = "last meeting of the joint commission and welcomed the growth of trade and invest-"
+        assert len(lines[1]) == 81
+    text = "\n".join(lines)
+    assert len(split_chunks(text)) == 1
+    doc = parse(text, "en")
+    assert [len(u.paragraphs) for u in doc.units] == [1]

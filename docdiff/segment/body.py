@@ -27,7 +27,7 @@ import attrs
 
 from ..model import Block, Clause, Paragraph, Part, Span
 from .chunks import Chunk
-from .markers import Kind, Marker, find_marker, is_heading_like, visible
+from .markers import Kind, Marker, find_marker, is_heading_like, is_title_heading, visible
 from .numbering import Numbering, choose_numbering
 
 __all__ = ["Body", "split_body"]
@@ -110,9 +110,18 @@ class _Builder:
         self.source = source
         self.chunks = chunks
         self.markers = [find_marker(c.text) for c in chunks]
+        contents = [_content(c, m) for c, m in zip(chunks, self.markers, strict=True)]
+        short = [is_heading_like(t) for t in contents]
+        titled = [not s and is_title_heading(t) for s, t in zip(short, contents, strict=True)]
+        # A longer title-cased line is a heading only alone before a paragraph: a run
+        # of them is a list of names or titles.
+        alone = [
+            titled[i] and i + 1 < len(chunks) and not (short[i + 1] or titled[i + 1] or (i and titled[i - 1]))
+            for i in range(len(chunks))
+        ]
         self.heading = [
-            is_heading_like(_content(c, m)) and (m is None or m.kind not in (Kind.BULLET, Kind.LETTER))
-            for c, m in zip(chunks, self.markers, strict=True)
+            (short[i] or alone[i]) and (m is None or m.kind not in (Kind.BULLET, Kind.LETTER))
+            for i, m in enumerate(self.markers)
         ]
         self.headed = [i > 0 and self.heading[i - 1] for i in range(len(chunks))]
 
@@ -183,8 +192,10 @@ class _Builder:
             if (
                 more
                 and not wrapped
-                and is_heading_like(first_line)
-                and (marker.kind is Kind.ARTICLE or len(first_line) < 80)
+                and (
+                    (is_heading_like(first_line) and (marker.kind is Kind.ARTICLE or len(first_line) < 80))
+                    or is_title_heading(first_line)
+                )
             ):
                 heading = first_line.strip()
                 rest = _paragraph(source, rest.span.start + len(first_line), chunk.end)
@@ -283,7 +294,8 @@ def split_body(source: str, chunks: Sequence[Chunk]) -> Body:
     if not chunks:
         return (), ()
     builder = _Builder(source, chunks)
-    numbering = choose_numbering(builder.markers, builder.headed, builder.heading)
+    sizes = [len(c.text) for c in chunks]
+    numbering = choose_numbering(builder.markers, builder.headed, builder.heading, sizes)
     if numbering is None:
         return builder.unnumbered()
     return builder.numbered(numbering)

@@ -24,8 +24,8 @@ whether the next line starts a new chunk:
    per paragraph, as many news sites and scrapers print it).
 
 Finally a chunk is cut where scraping glued two paragraphs together, a full
-stop followed directly by a capitalised word of the same script
-("...статьей 45.Настоящий Договор"); see :func:`_glue_points`.
+stop followed directly by a capitalised word ("...статьей 45.Настоящий
+Договор", "...в рамках ООН.Стороны"); see :func:`_glue_points`.
 """
 
 from __future__ import annotations
@@ -40,11 +40,13 @@ from .markers import Kind, ends_sentence, find_marker, is_dateline, starts_block
 __all__ = ["Chunk", "split_chunks"]
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-# "…статьей 45.Настоящий Договор": a lower-case word or a number, a full stop,
-# then a capitalised word of at least three letters in the same script.  The
-# letter before must not follow a dot or slash (URLs, "Day.Az", "г.Москва").
+# "…статьей 45.Настоящий Договор": a lower-case word, an acronym ("…в рамках
+# ООН.Стороны") or a number, a full stop, then a capitalised word of at least
+# three letters.  The word before must not follow a dot or slash (URLs,
+# "Day.Az", "г.Москва", "U.S.The"), and an acronym has two capitals at least:
+# one is an initial ("С.Лавров", "Н.А.Назарбаев").
 _GLUE_RE = re.compile(
-    r"(?<![./@\w])(?:[а-яё]{3,}|[a-z]{3,}|\d{1,4})\.(?=[А-ЯЁ][а-яё]{2,}[\s,;:»\"”]|[A-Z][a-z]{2,}[\s,;:\"”])"
+    r"(?<![./@\w])(?:[а-яё]{3,}|[a-z]{3,}|[А-ЯЁ]{2,}|[A-Z]{2,}|\d{1,4})\.(?=[А-ЯЁ][а-яё]{2,}[\s,;:»\"”]|[A-Z][a-z]{2,}[\s,;:\"”])"
     # Any word before an article heading: "...Уставом ООН.Статья 2".
     r"|(?<=[^\W_]{2})\.(?=(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+\d)"
 )
@@ -127,8 +129,12 @@ def _wrap_width(source: str, lines: list[tuple[int, int]]) -> int:
         return 0
     lengths = sorted(len(t) for t in texts)
     # The longest line is the best estimate of the wrap width, once lines far
-    # longer than most (an unwrapped URL, a one-line paragraph) are left out.
-    typical = lengths[len(lengths) * 9 // 10]
+    # longer than most (an unwrapped URL, a one-line paragraph, a line an edit
+    # made longer) are left out.  "Most" is the upper quartile: most lines of
+    # wrapped text are full, and a percentile higher than that is the longest
+    # line itself in a short text, so one long line would make full lines
+    # look short and every sentence end at a line end a paragraph break.
+    typical = lengths[(len(lengths) - 1) * 3 // 4]
     width = max(n for n in lengths if n * 4 <= typical * 5)
     if width > _MAX_WRAP_WIDTH or width < 30:
         return 0

@@ -25,6 +25,7 @@ __all__ = [
     "find_marker",
     "is_dateline",
     "is_heading_like",
+    "is_title_heading",
     "starts_block",
     "visible",
     "word_count",
@@ -252,6 +253,46 @@ def is_heading_like(text: str, max_words: int = 12) -> bool:
     if not stripped or "\n" in stripped or "\r" in stripped:
         return False
     return not ends_sentence(stripped) and word_count(stripped) <= max_words
+
+
+# Title case: every word capitalised but these.  Possessives are here because
+# headings print them either way ("Strengthening our Alliance").
+_MINOR_WORDS = frozenset(
+    (
+        *("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on"),
+        *("onto", "or", "over", "per", "than", "that", "the", "to", "up", "upon", "via", "vs", "with"),
+        *("within", "without", "our", "their", "its"),
+    )
+)
+_WORD_PUNCT = "\"'“”‘’«»()[]{}:,;.!?—–-"
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_NON_LATIN_RE = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff]")
+# A title-cased heading may run longer than a plain one; past this it is prose.
+TITLE_HEADING_MAX_WORDS = 24
+
+
+def is_title_heading(text: str, max_words: int = TITLE_HEADING_MAX_WORDS) -> bool:
+    """A single Latin-script line in title case without final punctuation: a long section heading.
+
+    "People-to-People Exchange: Creating Diverse and Inclusive Networks that
+    Support a Free and Open Region" runs past the word limit of
+    :func:`is_heading_like`, but a sentence is not printed with every word
+    capitalised.  At most one word in ten outside the small words ("of",
+    "the", "and" ...) may be in lower case; a line with a semicolon or ending
+    in a small word ("...; and") is a clause of a list, not a heading.
+    """
+    stripped = visible(text)
+    if not stripped or "\n" in stripped or "\r" in stripped or ends_sentence(stripped) or ";" in stripped:
+        return False
+    if _LATIN_RE.search(stripped) is None or _NON_LATIN_RE.search(stripped) is not None:
+        return False
+    words = [w.strip(_WORD_PUNCT) for w in stripped.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > max_words or not words[0][0].isupper() or words[-1].lower() in _MINOR_WORDS:
+        return False
+    content = [w for w in words if w[0].isalpha() and w.lower() not in _MINOR_WORDS]
+    lower = sum(1 for w in content if not w[0].isupper())
+    return len(content) >= 3 and lower * 10 <= len(content)
 
 
 def is_dateline(text: str) -> bool:

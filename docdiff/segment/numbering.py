@@ -7,11 +7,14 @@ ignored, which is how "2025." or a sub-item "3." is kept out of the numbering.
 Runs that follow one another, each opened right after a section heading,
 form one *restarting* group ("I. ..." 1, 2, "II. ..." 1, 2).  The style and
 group with the most markers wins, unless it covers too little of the text
-(a short list deep inside an unnumbered statement) or is a set of bare
-headings over long stretches of prose.
+(a short list deep inside an unnumbered statement, lists in annexes after
+longer unnumbered text) or is a set of bare headings over long stretches of
+prose.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -25,6 +28,9 @@ _SKIP = 3
 # statement that only numbers a list in its middle is not numbered.
 _MAX_LEAD = 12
 _MAX_HEADING_UNIT_SIZE = 3
+# Plain paragraphs before a numbering opened under a heading that can make it
+# an annex's list: fewer are an introduction.
+_MIN_ANNEX_LEAD = 3
 
 
 @frozen
@@ -93,13 +99,18 @@ def _groups(runs: list[list[int]], headed: list[bool]) -> list[list[list[int]]]:
 
 
 def choose_numbering(
-    markers: list[Marker | None], headed: list[bool], heading: list[bool]
+    markers: list[Marker | None],
+    headed: list[bool],
+    heading: list[bool],
+    sizes: Sequence[int] | None = None,
 ) -> Numbering | None:
     """Pick the unit numbering of a body, or ``None`` when it is unnumbered.
 
     ``headed[i]`` is true when chunk ``i`` comes right after a heading-like
     chunk; ``heading[i]`` when chunk ``i`` itself (after its marker) is one.
+    ``sizes[i]`` is the length of chunk ``i`` (all equal when not given).
     """
+    lengths = list(sizes) if sizes is not None else [1] * len(markers)
     candidates: list[tuple[int, int, Numbering]] = []
     for order, kind in enumerate(_UNIT_KINDS):
         found = [(i, m) for i, m in enumerate(markers) if m is not None and m.kind is kind]
@@ -118,7 +129,11 @@ def choose_numbering(
                 )
     candidates.sort(key=lambda c: (c[0], c[1], c[2].indices))
     for _, _, numbering in candidates:
-        if _plausible(numbering, len(markers), heading) and not _stray_section(numbering, markers, heading):
+        if (
+            _plausible(numbering, len(markers), heading)
+            and not _annex_list(numbering, headed, heading, lengths)
+            and not _stray_section(numbering, markers, heading)
+        ):
             return numbering
     return None
 
@@ -143,6 +158,24 @@ def _stray_section(numbering: Numbering, markers: list[Marker | None], heading: 
         if j not in units:
             return True
     return False
+
+
+def _annex_list(numbering: Numbering, headed: list[bool], heading: list[bool], sizes: list[int]) -> bool:
+    """True for lists under a section heading after a longer unnumbered text ("Annex I" 1, 2, ...).
+
+    The statement's own numbering carries most of its text; when the plain
+    paragraphs before a numbering that opens under a heading hold more text
+    than the numbered part, those paragraphs are the statement and the lists
+    are items of its annexes.  Measured in text, not paragraphs, so one
+    paragraph more or less does not flip the choice.
+    """
+    first = numbering.indices[0]
+    if not headed[first]:
+        return False
+    lead = [i for i in range(first) if not heading[i]]
+    if len(lead) < _MIN_ANNEX_LEAD:
+        return False
+    return sum(sizes[i] for i in lead) > sum(sizes[first:])
 
 
 def _plausible(numbering: Numbering, total: int, heading: list[bool]) -> bool:
