@@ -141,10 +141,11 @@ def _codes(text: str, language: str, *, names_only: bool = False) -> tuple[str, 
 
     With ``names_only``, adjectives do not count ("Russian energy"): an
     opening paragraph may describe a third country's gas, but it names the
-    parties themselves, or their sides ("китайская сторона").
+    parties themselves, or their sides ("китайская сторона"), or pairs them
+    ("中美两国").
     """
     seen: list[str] = []
-    for mention in find_parties(text, language):
+    for mention in find_parties(text, language, combined=names_only):
         if names_only and (mention.form == "adjective" or _LOCATED.search(text[: mention.start])):
             continue
         if mention.code not in seen:
@@ -162,7 +163,8 @@ _TOPIC = {
 def _title_parties(title: str, language: str) -> tuple[str, ...]:
     """Parties named in the title, with its leaders' countries; a topic's country is dropped."""
     found: list[tuple[int, str]] = []
-    for mention in find_parties(title, language):
+    # "中美联合声明", "中哈关于……的联合声明": a Chinese title may name both parties in two characters.
+    for mention in find_parties(title, language, combined=True):
         found.append((mention.start, mention.code))
     for leader in find_leaders(title, _lang(language)):
         found.append((leader.start, leader.leader.party))
@@ -206,7 +208,7 @@ def _parties(
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for index, text in enumerate(body):
-            for mention in find_parties(text, language):
+            for mention in find_parties(text, language, combined=True):
                 if mention.form == "adjective":
                     continue
                 counts[mention.code] += 1

@@ -92,13 +92,14 @@ class _Alternative:
     code: str | None  # None: a geographic name that is not a party
     form: str
     candidates: tuple[str, ...] = ()  # for an ambiguous side: the codes it may stand for
+    otherwise: str | None = None  # a bare name ("Korea"): the code it takes when only that one is named
+    pieces: tuple[_Alternative, ...] = ()  # a combined form ("中美"): one per character
 
 
 @attrs.frozen
 class _Matcher:
     pattern: re.Pattern[str]
     alternatives: tuple[_Alternative, ...]
-    ambiguous: bool  # some alternative is resolved by the names around it
 
 
 @cache
@@ -205,6 +206,15 @@ def _entry_forms(entry: dict[str, Any], language: str) -> tuple[list[str], list[
     )
 
 
+def _zh_candidates(data: dict[str, Any], char: str) -> tuple[str, ...]:
+    """The parties a one-character short form may stand for: those whose Chinese name starts with it."""
+    return tuple(
+        entry["code"]
+        for entry in data["parties"]
+        if any(name.startswith(char) for name in _entry_forms(entry, "zh")[0])
+    )
+
+
 def _zh_alternatives(data: dict[str, Any]) -> list[tuple[list[str], str, _Alternative]]:
     result: list[tuple[list[str], str, _Alternative]] = []
     for entry in data["parties"]:
@@ -215,11 +225,7 @@ def _zh_alternatives(data: dict[str, Any]) -> list[tuple[list[str], str, _Altern
             result.append((_literal(name, True), _END_ZH_SIDE, _Alternative(entry["code"], "side")))
     for side in data["ambiguous_sides"].get("zh", []):
         # "阿方" may be any party whose Chinese name starts with "阿".
-        candidates = tuple(
-            entry["code"]
-            for entry in data["parties"]
-            if any(name.startswith(side[0]) for name in _entry_forms(entry, "zh")[0])
-        )
+        candidates = _zh_candidates(data, side[0])
         result.append((_literal(side, True), _END_ZH_SIDE, _Alternative(None, "side", candidates)))
     result.extend(
         (_literal(form, True), "", _Alternative(None, "name")) for form in data["not_parties"]["zh"]
@@ -238,12 +244,14 @@ def _word_alternatives(data: dict[str, Any], language: str) -> list[tuple[list[s
     else:
         side = [_WS, *_literal("side", False), _endings(("s", ""))]
     the = [*_literal("the", False), _WS]
+    # A bare name ("Korea") stands for another party in a text naming only that one.
+    bare: dict[str, str] = data.get("bare_names", {}).get(language, {})
     result: list[tuple[list[str], str, _Alternative]] = []
     for entry in data["parties"]:
         code = entry["code"]
         names, adjectives, sides = _entry_forms(entry, language)
         for name in names:
-            result.append((tokens(name), _END_WORD, _Alternative(code, "name")))
+            result.append((tokens(name), _END_WORD, _Alternative(code, "name", otherwise=bare.get(name))))
         for adjective in adjectives:
             # Demonyms: "Americans", "Israelis".
             plural = [_endings(("s", ""))] if language == "en" and adjective[-1] in "ni" else []
@@ -311,8 +319,7 @@ def _matcher(language: str) -> _Matcher:
             alternatives.append(alternative)
     # Russian and English words start at a word boundary; Chinese has none.
     prefix = "" if language == "zh" else r"(?<!\w)"
-    ambiguous = any(alternative.candidates for alternative in alternatives)
-    return _Matcher(re.compile(prefix + _emit(root)), tuple(alternatives), ambiguous)
+    return _Matcher(re.compile(prefix + _emit(root)), tuple(alternatives))
 
 
 def _matches(text: str, language: str, stop: int | None = None) -> list[tuple[int, int, _Alternative]]:
@@ -325,6 +332,65 @@ def _matches(text: str, language: str, stop: int | None = None) -> list[tuple[in
         assert match.lastgroup is not None  # every alternative ends in a named group
         found.append((match.start(), match.end(), matcher.alternatives[int(match.lastgroup[1:])]))
     return found
+
+
+@cache
+def _combined_matcher() -> tuple[re.Pattern[str], dict[str, _Alternative]] | None:
+    """Chinese pairs of one-character short forms ("中美", "俄中"), and what each character stands for."""
+    data = _data()
+    spec = data.get("combined", {}).get("zh")
+    if not spec:
+        return None
+    chars: dict[str, _Alternative] = {}
+    for entry in data["parties"]:
+        for side in _entry_forms(entry, "zh")[2]:
+            if len(side) == 2 and side.endswith("方"):
+                chars[side[0]] = _Alternative(entry["code"], "name")
+    for side in data["ambiguous_sides"].get("zh", []):
+        chars[side[0]] = _Alternative(None, "name", _zh_candidates(data, side[0]))
+    anchor = re.escape(spec["anchor"])
+    others = "".join(re.escape(ch) for ch in sorted(chars) if ch != spec["anchor"])
+
+    def context(words: list[str]) -> str:
+        return "(?=" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+    # Only before a word that says two countries are meant: "中美关系", "中哈关于……的联合声明";
+    # "中美洲" (Central America) and "会谈中俄方表示" are no pair.
+    pattern = re.compile(
+        rf"{anchor}[{others}]{context(spec['followed_by'])}|[{others}]{anchor}{context(spec['reversed_followed_by'])}"
+    )
+    return pattern, chars
+
+
+def _combined(text: str, stop: int | None) -> list[tuple[int, int, _Alternative]]:
+    """The combined forms in a Chinese text, each one alternative with a piece per character."""
+    matcher = _combined_matcher()
+    if matcher is None:
+        return []
+    pattern, chars = matcher
+    found = []
+    for match in pattern.finditer(text):
+        if stop is not None and match.start() >= stop:
+            break
+        pieces = tuple(chars[ch] for ch in match.group())
+        found.append((match.start(), match.end(), _Alternative(None, "name", pieces=pieces)))
+    return found
+
+
+def _split(found: list[tuple[int, int, _Alternative]]) -> list[tuple[int, int, _Alternative]]:
+    """Combined forms replaced by their one-character pieces."""
+    out: list[tuple[int, int, _Alternative]] = []
+    for start, end, alternative in found:
+        if alternative.pieces:
+            out.extend((start + i, start + i + 1, piece) for i, piece in enumerate(alternative.pieces))
+        else:
+            out.append((start, end, alternative))
+    return out
+
+
+def _needs_context(alternative: _Alternative) -> bool:
+    """Whether the names elsewhere in the text decide what the alternative stands for."""
+    return alternative.otherwise is not None or (alternative.code is None and bool(alternative.candidates))
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -351,29 +417,44 @@ def _resolve(candidates: tuple[str, ...], named: Counter[str]) -> str | None:
 # --- public API --------------------------------------------------------------------------
 
 
+def _scan(
+    text: str, languages: tuple[str, ...], stop: int | None, combined: bool
+) -> list[tuple[int, int, _Alternative]]:
+    # One expression per language, not one for all: each compiles once and is reused,
+    # and three small tries scan faster than their union.
+    found = [match for lang in languages for match in _matches(text, lang, stop)]
+    if combined and "zh" in languages:
+        found.extend(_combined(text, stop))
+        return _split(_leftmost_longest(found))
+    return _leftmost_longest(found) if len(languages) > 1 else found
+
+
 def find_parties(
-    text: str, language: str | None = None, *, end: int | None = None
+    text: str, language: str | None = None, *, end: int | None = None, combined: bool = False
 ) -> tuple[PartyMention, ...]:
     """All non-overlapping party mentions in ``text``, in order; longest match wins.
 
     ``language`` is "ru", "en" or "zh"; None (or another value) tries all three.
     An ambiguous Chinese side form ("阿方") takes the code of the candidate party
     named most often elsewhere in the text, and is dropped when none is named or
-    two are named equally often.  With ``end``, only the mentions that end by
-    that offset, as the whole text yields them (the text after ``end`` is read
-    only where a short form needs the names around it).
+    two are named equally often.  A bare name listed as such ("Korea") stands
+    for the other party it may mean ("DPRK") when the text names that one and
+    names its own party by no other name.  With ``combined``, a Chinese pair of
+    short forms before a word such as 关系 or 两国 ("中美关系", "中阿两国") is
+    two mentions, one per character, the second resolved like "阿方".  With
+    ``end``, only the mentions that end by that offset, as the whole text
+    yields them (the text after ``end`` is read only where a short form needs
+    the names around it).
     """
     languages = _languages(language)
     # Matches come in order, so none starting at ``end`` or later ends by it,
-    # nor changes which earlier ones are kept; only the names counted for an
-    # ambiguous side need the rest.
-    stop = end if end is not None and not any(_matcher(lang).ambiguous for lang in languages) else None
-    # One expression per language, not one for all: each compiles once and is reused,
-    # and three small tries scan faster than their union.
-    found = [match for lang in languages for match in _matches(text, lang, stop)]
-    if len(languages) > 1:
-        found = _leftmost_longest(found)
+    # nor changes which earlier ones are kept; only the names that decide a
+    # short or bare form need the rest, and then the whole text is read.
+    found = _scan(text, languages, end, combined)
+    if end is not None and any(_needs_context(alternative) for _, _, alternative in found):
+        found = _scan(text, languages, None, combined)
     named = Counter(alternative.code for _, _, alternative in found if alternative.code is not None)
+    by_name = {a.code for _, _, a in found if a.form == "name" and a.code is not None and a.otherwise is None}
     mentions: list[PartyMention] = []
     for first, last, alternative in found:
         if end is not None and last > end:
@@ -384,6 +465,8 @@ def find_parties(
             code = _resolve(alternative.candidates, named)
             if code is None:
                 continue
+        elif alternative.otherwise is not None and alternative.otherwise in named and code not in by_name:
+            code = alternative.otherwise  # "Korea" in a text on the DPRK that names no Republic of Korea
         mentions.append(PartyMention(first, last, code, alternative.form, text[first:last]))
     return tuple(mentions)
 

@@ -531,6 +531,43 @@ def test_chinese_statement() -> None:
     assert meta.signatories[0].role == "中华人民共和国主席"
 
 
+@needs_parties
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("中美联合声明", ("CN", "US")),
+        ("中俄两国元首关于深化伙伴关系的联合声明", ("CN", "RU")),
+        ("中哈关于进一步深化全面战略伙伴关系的联合声明", ("CN", "KZ")),
+    ],
+)
+def test_chinese_title_naming_the_parties_in_two_characters(title: str, expected: tuple[str, str]) -> None:
+    source = f"{title}\n\n双方同意加强合作。\n\n2024年5月16日于北京"
+    parts = source.split("\n\n")
+    meta = extract_metadata(**_doc(source, parts[0], None, [], [parts[1]], [parts[2]], "zh"))  # type: ignore[arg-type]
+    assert meta.parties == expected
+    assert meta.date == "2024-05-16"
+
+
+@needs_parties
+def test_chinese_ambiguous_pair_in_a_title_takes_the_party_named_in_the_text() -> None:
+    source = "中巴联合声明\n\n应邀，巴基斯坦总理对中国进行正式访问。双方同意加强合作。"
+    parts = source.split("\n\n")
+    meta = extract_metadata(**_doc(source, parts[0], None, [], [parts[1]], [], "zh"))  # type: ignore[arg-type]
+    assert set(meta.parties) == {"CN", "PK"}
+
+
+@needs_parties
+def test_numeric_dateline_follows_the_language() -> None:
+    for language, text, expected in (
+        ("en", "Joint Statement\n\nWashington, 05/04/2025\n\nThe Sides agree.", "2025-05-04"),
+        ("ru", "Совместное заявление\n\nМосква, 05/04/2025\n\nСтороны согласились.", "2025-04-05"),
+        ("ru", "Совместное заявление\n\nМосква, 5.04.2025 г.\n\nСтороны согласились.", "2025-04-05"),
+    ):
+        parts = text.split("\n\n")
+        meta = extract_metadata(**_doc(text, parts[0], parts[1], [], [parts[2]], [], language))  # type: ignore[arg-type]
+        assert meta.date == expected
+
+
 # ---------------------------------------------------------------- with the segmenter
 
 

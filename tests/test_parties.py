@@ -226,6 +226,62 @@ def test_ambiguous_chinese_side_takes_the_party_named_in_the_text() -> None:
     assert [m.code for m in find_parties("阿塞拜疆 阿根廷 阿方", "zh")] == ["AZ", "AR"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中美联合声明", [("中", "CN"), ("美", "US")]),
+        ("中俄关系持续发展", [("中", "CN"), ("俄", "RU")]),
+        ("中哈关于深化合作的联合声明", [("中", "CN"), ("哈", "KZ")]),
+        ("推动美中关系", [("美", "US"), ("中", "CN")]),
+        ("中欧关系", [("中", "CN"), ("欧", "EU")]),
+        # An ambiguous character takes the party named elsewhere, as "阿方" does.
+        ("巴基斯坦总理访华，中巴两国", [("巴基斯坦", "PK"), ("中", "CN"), ("巴", "PK")]),
+        ("巴西总统访华，中巴关系", [("巴西", "BR"), ("中", "CN"), ("巴", "BR")]),
+        ("中阿两国", [("中", "CN")]),
+        # No pair without a word saying two countries are meant.
+        ("中美洲国家", []),
+        ("在会谈中俄方表示", [("俄方", "RU")]),
+        ("美中不足", []),
+        ("中欧班列", []),
+    ],
+)
+def test_chinese_combined_forms_split_into_parties(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = find_parties(text, "zh", combined=True)
+    assert [(m.text, m.code) for m in mentions] == expected
+    assert all(m.form == "name" for m in mentions if len(m.text) == 1)
+
+
+def test_combined_forms_are_read_only_when_asked() -> None:
+    # An annotator reads "中美两国" as the collective "两国", which stands for both parties.
+    assert find_parties("中美两国同意", "zh") == ()
+    assert [m.code for m in find_parties("中美两国同意", None, combined=True)] == ["CN", "US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Korea", ["KR"]),
+        ("the DPRK and Korea", ["KP", "KP"]),
+        ("North Korean officials visited Korea", ["KP", "KP"]),
+        ("DPRK, South Korea, Korea", ["KP", "KR", "KR"]),
+        ("the Republic of Korea, the DPRK and Korea", ["KR", "KP", "KR"]),
+        # Only the bare name switches: "Korean" stays the Republic of Korea's adjective.
+        ("the DPRK and Korean culture in Korea", ["KP", "KR", "KP"]),
+        ("КНДР и Корея", ["KP", "KP"]),
+        ("Республика Корея, КНДР и Корея", ["KR", "KP", "KR"]),
+        # "Congo" alone stays the Republic of the Congo.
+        ("Congo and the Democratic Republic of the Congo", ["CG", "CD"]),
+    ],
+)
+def test_bare_korea_is_the_dprk_when_only_the_dprk_is_named(text: str, expected: list[str]) -> None:
+    assert [m.code for m in find_parties(text)] == expected
+
+
+def test_bare_korea_before_an_end_is_decided_by_the_whole_text() -> None:
+    text = "Korea and the DPRK"
+    assert [m.code for m in find_parties(text, "en", end=5)] == ["KP"]
+
+
 def test_language_restricts_the_forms() -> None:
     text = "China Китай 中国"
     assert [m.code for m in find_parties(text)] == ["CN", "CN", "CN"]
@@ -272,6 +328,11 @@ _PIECES = st.sampled_from(
         "国",
         "阿",
         "联酋",
+        "美",
+        "两国",
+        "关系",
+        "Korea",
+        "DPRK",
     ]
 )
 
@@ -279,9 +340,9 @@ _PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(), st.lists(st.one_of(_PIECES, st.text(max_size=3))).map("".join)))
 def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
-    for language in (None, "en", "ru", "zh"):
+    for language, combined in [(lang, c) for lang in (None, "en", "ru", "zh") for c in (False, True)]:
         previous_end = 0
-        for mention in find_parties(text, language):
+        for mention in find_parties(text, language, combined=combined):
             assert previous_end <= mention.start < mention.end <= len(text)
             assert text[mention.start : mention.end] == mention.text
             assert mention.form in FORMS
@@ -293,8 +354,11 @@ def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
 def test_mentions_up_to_an_end_are_those_of_the_whole_text(text: str, end: int) -> None:
     # Past ``end`` the text is read only for an ambiguous side ("阿方"), which the names decide.
     for language in (None, "en", "ru", "zh"):
-        whole = find_parties(text, language)
-        assert find_parties(text, language, end=end) == tuple(m for m in whole if m.end <= end)
+        for combined in (False, True):
+            whole = find_parties(text, language, combined=combined)
+            assert find_parties(text, language, end=end, combined=combined) == tuple(
+                m for m in whole if m.end <= end
+            )
 
 
 def test_fast_on_a_long_text() -> None:
