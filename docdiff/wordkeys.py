@@ -104,11 +104,13 @@ class Words:
 
     ``bounds[u]`` is the ``[first, stop)`` token range of unit ``u``;
     ``unit[t]`` the unit of token ``t``; ``weight[t]`` 1 for a word and 0.5
-    for a Han character (Chinese words are about two characters long).
+    for a Han character (Chinese words are about two characters long);
+    ``content[u]`` a number shared by the units with the same keys.
     Source offsets are worked out only for the tokens asked about
-    (:meth:`span`): few tokens end up at the edge of a phrase.  ``shared``
-    lets two documents tokenize the paragraphs they share once (a revision
-    keeps most of them).
+    (:meth:`span`): few tokens end up at the edge of a phrase.  Two
+    documents built with the same ``shared`` tokenize the paragraphs they
+    share once (a revision keeps most of them) and number their units'
+    contents together.
     """
 
     def __init__(self, document: Document, shared: Shared | None = None) -> None:
