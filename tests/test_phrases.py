@@ -19,6 +19,7 @@ from docdiff.segment import segment
 from docdiff.sentences import split_sentences
 from docdiff.tokens import is_han, split_tokens, term_of
 from docdiff.wordkeys import _FIRST_CHAR, _LAST_CHAR, Shared, Words, _keys_of, _offsets
+from docdiff.xdrop import _edge_row, _full_row, extend
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 
@@ -397,3 +398,95 @@ def test_words_built_apart_align_as_words_built_together() -> None:
     together = local_alignments(Words(left, shared), Words(right, shared), 3, 0.5)
     apart = local_alignments(Words(left), Words(right), 3, 0.5)
     assert together == apart and len(together) == 2
+
+
+def _reference_extend(
+    xs: list[str], ys: list[str], x: int, y: int, x_room: int, y_room: int, step: int
+) -> tuple[int, int]:
+    """The banded X-drop extension cell by cell (match +2, mismatch -1, gap -1, band 3, drop 6)."""
+    run = 0
+    while run < min(x_room, y_room) and xs[x + step * run] == ys[y + step * run]:
+        run += 1
+    x, y, x_room, y_room = x + step * run, y + step * run, x_room - run, y_room - run
+    floor = -(10**9)
+    previous = [floor] * 7
+    for b in range(min(y_room, 3) + 1):
+        previous[b + 3] = -b
+    best, best_a, best_b = 0, 0, 0
+    for a in range(1, x_room + 1):
+        key = xs[x + step * (a - 1)]
+        row = [floor] * 7
+        row_best = floor
+        for k in range(max(0, 3 - a), 7):
+            b = a + k - 3
+            if b > y_room:
+                break
+            value = previous[k] + (2 if ys[y + step * (b - 1)] == key else -1) if b else floor
+            if k + 1 < 7:
+                value = max(value, previous[k + 1] - 1)
+            if k:
+                value = max(value, row[k - 1] - 1)
+            row[k] = value
+            if value > row_best:
+                row_best = value
+                if value > best:
+                    best, best_a, best_b = value, a, b
+        if row_best < best - 6:
+            break
+        previous = row
+    return run + best_a, run + best_b
+
+
+@st.composite
+def _similar_keys(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """Two key lists, the second the first with a few words changed, dropped or added."""
+    xs = draw(st.lists(st.sampled_from("abcdef"), max_size=60))
+    ys = list(xs)
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(ys)))
+        edit = draw(st.sampled_from(["change", "drop", "add"]))
+        if edit == "add" or at == len(ys):
+            ys.insert(at, draw(st.sampled_from("abcdefg")))
+        elif edit == "drop":
+            del ys[at]
+        else:
+            ys[at] = draw(st.sampled_from("abcdefg"))
+    return xs, ys
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_similar_keys(), st.data())
+def test_extension_matches_the_cell_by_cell_programme(
+    keys: tuple[list[str], list[str]], data: st.DataObject
+) -> None:
+    xs, ys = keys
+    # xdrop.extend writes out full rows of the band; it must find what the
+    # plain dynamic programme finds, edges of the matrix included.
+    # Start near the same place on both sides and run to near the ends, as a seed does.
+    step = data.draw(st.sampled_from([1, -1]))
+    shift, x_short, y_short = (data.draw(st.integers(-3, 3)) for _ in range(3))
+    if step > 0:
+        x = data.draw(st.integers(0, len(xs)))
+        y = min(max(0, x + shift), len(ys))
+        x_room, y_room = max(0, len(xs) - x - abs(x_short)), max(0, len(ys) - y - abs(y_short))
+    else:
+        x = data.draw(st.integers(-1, len(xs) - 1))
+        y = min(max(-1, x + shift), len(ys) - 1)
+        x_room, y_room = max(0, x + 1 - abs(x_short)), max(0, y + 1 - abs(y_short))
+    assert extend(xs, ys, x, y, x_room, y_room, step) == _reference_extend(xs, ys, x, y, x_room, y_room, step)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.integers(-12, 12) | st.just(-(10**9)), min_size=7, max_size=7),
+    st.lists(st.sampled_from("abc"), min_size=7, max_size=12),
+    st.sampled_from("abc"),
+    st.data(),
+)
+def test_a_full_row_written_out_follows_the_cell_rule(
+    previous: list[int], yk: list[str], key: str, data: st.DataObject
+) -> None:
+    # The hot path of extend() spells out the seven cells of a row; each must
+    # be what the general cell-by-cell rule gives.
+    a = data.draw(st.integers(4, len(yk) - 3))
+    assert _full_row(previous, key, yk, a - 4) == _edge_row(previous, key, yk, a, len(yk))
