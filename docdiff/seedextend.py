@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections import defaultdict
 
 from attrs import frozen
 
@@ -60,7 +61,8 @@ _STOP: frozenset[str] = (
 
 def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:
     """Positions of every n-gram inside one unit (not a ``skip`` one) that is not all stop words."""
-    index: dict[tuple[str, ...], list[int]] = {}
+    # A defaultdict: a position is added without building an empty list each time.
+    index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     keys = words.keys
     for unit, (first, stop) in enumerate(words.bounds):
         if skip[unit]:
@@ -68,7 +70,7 @@ def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list
         # The n-grams starting at first, first + 1, ... (zip stops at the last whole one).
         for i, gram in enumerate(zip(*[keys[first + k : stop] for k in range(n)], strict=False), first):
             if not _STOP.issuperset(gram):
-                index.setdefault(gram, []).append(i)
+                index[gram].append(i)
     return index
 
 
