@@ -77,7 +77,7 @@ CASES = [
         "discuss",
         None,
     ),
-    ("en", "President Biden congratulated the people of India.", US_IN, (), "congratulate", None),
+    ("en", "President Biden congratulated the people of India.", US_IN, ("US",), "congratulate", None),
     ("en", "Both sides call on all parties to exercise restraint.", US_IN, US_IN, "call", None),
     ("en", "The leaders expressed gratitude for the hospitality.", US_IN, US_IN, "thank", None),
     ("en", "Reaffirming their friendship, the leaders noted the progress made.", US_IN, US_IN, "note", None),
@@ -111,6 +111,88 @@ CASES = [
     ),
     ("zh", "——双方愿加强协调合作。", AZ_CN, AZ_CN, "intend", None),
 ]
+
+
+AZ_CN_RU = ("AZ", "CN", "RU")
+
+# (language, sentence, parties, expected actor): leaders named as the subject act for their party.
+LEADER_CASES = [
+    ("en", "President Biden and Prime Minister Modi welcomed the progress.", US_IN, US_IN),
+    ("en", "Prime Minister Modi welcomed the decision.", US_IN, ("IN",)),
+    ("en", "President Biden reaffirmed support for India.", US_IN, ("US",)),
+    ("en", "President Biden welcomes Prime Minister Modi's visit.", US_IN, ("US",)),
+    ("en", "Joseph R. Biden welcomed the decision.", US_IN, ("US",)),
+    ("en", "President Biden, recalling India's role, congratulated the people.", US_IN, ("US",)),
+    ("en", "Indian Prime Minister Modi and US President Biden welcomed the progress.", US_IN, US_IN),
+    (
+        "en",
+        "H.E. Mr. Narendra Modi, Prime Minister of India, and H.E. Joseph R. Biden, "
+        "President of the United States, welcomed the progress.",
+        US_IN,
+        US_IN,
+    ),
+    (
+        "en",
+        "President Joseph R. Biden of the United States of America (U.S.) and President Yoon Suk Yeol "
+        "of the Republic of Korea (ROK) met to reaffirm the alliance.",
+        ("KR", "US"),
+        ("KR", "US"),
+    ),
+    # A title before a party already names it.
+    ("en", "The President of the United States welcomed the decision.", US_IN, ("US",)),
+    ("en", "The Indian Prime Minister welcomed the decision.", US_IN, ("IN",)),
+    (
+        "en",
+        "The President of the United States and the Prime Minister of India welcomed the progress.",
+        US_IN,
+        US_IN,
+    ),
+    # Negative: a leader after the verb is an object; one in a leading phrase is not the subject;
+    # a bare surname without a title is no subject (as for signers).
+    ("en", "The Sides welcomed President Biden's visit.", US_IN, US_IN),
+    ("en", "Recalling President Biden's visit, the Sides agreed to meet.", US_IN, US_IN),
+    ("en", "The United States welcomed Prime Minister Modi's visit.", US_IN, ("US",)),
+    ("en", "Biden welcomed the decision.", US_IN, ()),
+    ("ru", "Президент Российской Федерации В.В.Путин приветствовал решение.", ("CN", "RU"), ("RU",)),
+    ("ru", "Председатель КНР приветствовал решение.", ("CN", "RU"), ("CN",)),
+    (
+        "ru",
+        "Президент Российской Федерации В.В.Путин и Председатель КНР Си Цзиньпин приветствовали решение.",
+        ("CN", "RU"),
+        ("CN", "RU"),
+    ),
+    ("ru", "Председатель Си Цзиньпин поддерживает инициативу.", AZ_CN, ("CN",)),
+    ("ru", "Президент Ильхам Алиев и Председатель Си Цзиньпин договорились о визите.", AZ_CN, AZ_CN),
+    ("ru", "Стороны приветствуют визит Президента Путина.", AZ_CN_RU, AZ_CN_RU),
+    ("ru", "По приглашению Председателя Си Цзиньпина Стороны провели переговоры.", AZ_CN, AZ_CN),
+    ("ru", "Путин поддерживает инициативу.", ("CN", "RU"), ()),
+    ("zh", "习近平主席欢迎阿方参加。", AZ_CN, ("CN",)),
+    ("zh", "中国国家主席欢迎阿方参加。", AZ_CN, ("CN",)),
+    ("zh", "国家主席习近平和阿利耶夫总统同意加强合作。", AZ_CN, AZ_CN),
+    ("zh", "中国国家主席习近平和阿塞拜疆共和国总统伊利哈姆·阿利耶夫欢迎双方合作。", AZ_CN, AZ_CN),
+    ("zh", "双方欢迎习近平主席访问。", AZ_CN, AZ_CN),
+    ("zh", "在习近平主席访问期间，双方同意加强合作。", AZ_CN, AZ_CN),
+    ("zh", "习近平欢迎阿方参加。", AZ_CN, ()),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "parties", "actor"), LEADER_CASES)
+def test_leader_as_subject(
+    language: str, sentence: str, parties: tuple[str, ...], actor: tuple[str, ...]
+) -> None:
+    assert annotate(sentence, language, parties).actor == actor
+
+
+def test_leaders_are_looked_for_only_when_a_name_may_be_there() -> None:
+    with mock.patch("docdiff.leaders.find_leaders", side_effect=AssertionError) as find:
+        assert annotate("The Sides welcomed the progress.", "en", US_IN).actor == US_IN
+        assert annotate("Стороны приветствуют решение.", "ru", AZ_CN).actor == AZ_CN
+        assert annotate("双方欢迎阿方参加。", "zh", AZ_CN).actor == AZ_CN
+    assert not find.called
+    # A Russian name with a case ending passes the test: "Путина".
+    assert annotate_module._may_name_leader("Визит Президента Путина", "ru")
+    assert annotate_module._may_name_leader("应习近平主席邀请", "zh")
+    assert not annotate_module._may_name_leader("The Sides", "en")
 
 
 @pytest.mark.parametrize(("language", "sentence", "parties", "actor", "commitment", "intensity"), CASES)
