@@ -377,3 +377,19 @@ def test_commitment_found_among_candidates_is_the_one_of_all_patterns(sentence: 
         if found and expected
         else found == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("President Biden and President Moon welcomed the progress.", ("KR", "US")),
+        ("President Subianto welcomed the decision.", ("ID",)),
+        ("Prime Minister Sudani reaffirmed the commitment.", ("IQ",)),
+    ],
+)
+def test_leaders_known_by_surname_alone_act_with_a_title(sentence: str, actor: tuple[str, ...]) -> None:
+    assert annotate(sentence, "en", ("ID", "IQ", "KR", "US")).actor == actor
+
+
+def test_a_bare_surname_without_title_is_no_actor() -> None:
+    assert annotate("Moon welcomed the decision.", "en", ("KR", "US")).actor == ()
