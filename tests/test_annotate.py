@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docdiff import annotate as annotate_module
+from docdiff import commitment_lexicon, subjects
 from docdiff.annotate import Annotation, annotate, commitment_categories
 
 AZ_CN = ("AZ", "CN")
@@ -190,9 +191,9 @@ def test_leaders_are_looked_for_only_when_a_name_may_be_there() -> None:
         assert annotate("双方欢迎阿方参加。", "zh", AZ_CN).actor == AZ_CN
     assert not find.called
     # A Russian name with a case ending passes the test: "Путина".
-    assert annotate_module._may_name_leader("Визит Президента Путина", "ru")
-    assert annotate_module._may_name_leader("应习近平主席邀请", "zh")
-    assert not annotate_module._may_name_leader("The Sides", "en")
+    assert subjects._may_name_leader("Визит Президента Путина", "ru")
+    assert subjects._may_name_leader("应习近平主席邀请", "zh")
+    assert not subjects._may_name_leader("The Sides", "en")
 
 
 @pytest.mark.parametrize(("language", "sentence", "parties", "actor", "commitment", "intensity"), CASES)
@@ -269,14 +270,14 @@ def test_fast_enough_per_sentence() -> None:
 
 
 def test_case_plain_letters_match_only_their_own_two_cases() -> None:
-    plain = annotate_module._CASE_PLAIN
+    plain = commitment_lexicon.CASE_PLAIN
     for a in plain:
         for b in plain:
             assert bool(re.fullmatch(re.escape(a), b, re.IGNORECASE)) == (a.lower() == b.lower()), (a, b)
 
 
 def _sources(language: str) -> list[str]:
-    lexicon = annotate_module._lexicon()
+    lexicon = commitment_lexicon.lexicon()
     return [e if isinstance(e, str) else e["re"] for c in lexicon["categories"] for e in c.get(language, ())]
 
 
@@ -309,7 +310,7 @@ def _check_first_letter(source: str) -> None:
     except re.error:
         return
     for language in ("ru", "zh"):
-        letter = annotate_module._first_letter(source, language)
+        letter = commitment_lexicon.first_letter(source, language)
         if letter is not None:
             literal = _opening_literal(list(parsed))
             assert literal is not None and literal.lower() == letter.lower(), (source, list(parsed))
@@ -325,7 +326,7 @@ def test_first_letter_is_the_parsers_opening_literal(source: str) -> None:
 def test_lexicon_first_letters_are_the_parsers(language: str) -> None:
     for source in _sources(language):
         _check_first_letter(source)
-    assert sum(annotate_module._first_letter(s, language) is not None for s in _sources(language)) > 25
+    assert sum(commitment_lexicon.first_letter(s, language) is not None for s in _sources(language)) > 25
 
 
 _SENTENCE_BITS = st.sampled_from(
@@ -362,7 +363,7 @@ _SENTENCE_BITS = st.sampled_from(
 @settings(max_examples=300)
 @given(st.lists(_SENTENCE_BITS, max_size=12).map("".join), st.sampled_from(["ru", "en", "zh"]))
 def test_commitment_found_among_candidates_is_the_one_of_all_patterns(sentence: str, language: str) -> None:
-    compiled = annotate_module._compiled(language)
+    compiled = commitment_lexicon.compiled_lexicon(language)
     assert compiled is not None
     bounded = "|".join(f"(?:{p.regex.pattern})" for p in compiled.patterns)
     plain_any = re.compile(bounded, compiled.any_pattern.flags)
