@@ -20,21 +20,32 @@ import snowballstemmer
 
 from .normalize import fold_char
 
-__all__ = ["is_han", "split_tokens", "stem", "term_of", "terms"]
+__all__ = [
+    "HAN_CLASS",
+    "WORD_CHAR",
+    "WORD_PATTERN",
+    "is_han",
+    "split_tokens",
+    "stem",
+    "term_of",
+    "terms",
+    "word_keys",
+]
 
 # A word: letters/digits joined by inner hyphens, apostrophes or dots
 # ("азербайджано-китайских", "China's", "U.S.", "1.5"); Han characters are
 # tokens of their own; anything else is one character.  A word character is
 # alphanumeric (\w but "_") outside the main Han block; every \d is one, so
 # digits need no alternative of their own (which made matching 2.5x slower).
-_WORD_CHAR = r"[^\W_\u3400-\u9fff]"
-_WORD_PATTERN = rf"{_WORD_CHAR}+(?:[-‐‑'’.]{_WORD_CHAR}+)*"
-_TOKEN = re.compile(
-    rf"\s+|[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]|{_WORD_PATTERN}|.",
-    re.DOTALL,
-)
-_WORD = re.compile(_WORD_PATTERN)
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+HAN_CLASS = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
+"""A Han character: the CJK ideograph blocks (a token of its own)."""
+WORD_CHAR = r"[^\W_\u3400-\u9fff]"
+"""A character of a word: alphanumeric, "_" and the main Han block excepted."""
+WORD_PATTERN = rf"{WORD_CHAR}+(?:[-‐‑'’.]{WORD_CHAR}+)*"
+"""A word: word characters joined by inner hyphens, apostrophes or dots."""
+_TOKEN = re.compile(rf"\s+|{HAN_CLASS}|{WORD_PATTERN}|.", re.DOTALL)
+_WORD = re.compile(WORD_PATTERN)
+_HAN = re.compile(HAN_CLASS)
 # Words looked up per language more than this many are forgotten all at once
 # (the same bound as term_of's cache).
 _KEYS_LIMIT = 200_000
@@ -100,7 +111,8 @@ class _Keys(dict[str, str]):
 _KEYS: dict[str, _Keys] = {}
 
 
-def _keys(language: str) -> _Keys:
+def word_keys(language: str) -> dict[str, str]:
+    """Word -> :func:`term_of` key in ``language``, filled on first look-up (shared, bounded)."""
     keys = _KEYS.get(language)
     if keys is None or len(keys) > _KEYS_LIMIT:
         keys = _KEYS[language] = _Keys(language)
@@ -119,7 +131,7 @@ def terms(text: str, language: str) -> list[str]:
         # and one pass of the word pattern finds exactly those tokens: where
         # the token pattern takes whitespace or one other character, the
         # word pattern finds no word either.
-        return list(map(_keys(language).__getitem__, _WORD.findall(text)))
+        return list(map(word_keys(language).__getitem__, _WORD.findall(text)))
     out: list[str] = []
     han_run: list[str] = []
 

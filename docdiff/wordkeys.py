@@ -12,64 +12,30 @@ import bisect
 import re
 
 from .model import Document
-from .tokens import term_of
+from .tokens import HAN_CLASS, WORD_CHAR, WORD_PATTERN, word_keys
 
 __all__ = ["Shared", "Words"]
 
 # The word and Han tokens of :func:`docdiff.tokens.split_tokens`, found by
-# one regex pass instead of a look at every token: the same classes as
-# docdiff.tokens (a Han character is a token of its own and is tried first;
-# a word is letters and digits, "_" and the main Han block excepted, joined
-# by inner hyphens, apostrophes or dots).  split_tokens' other tokens
-# (whitespace runs, single other characters) are never a word's start, so
-# skipping them finds the same words; tests check the two agree.
-_HAN_CLASS = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
-_WORD_CHAR = r"[^\W_\u3400-\u9fff]"
-_WORD_PATTERN = rf"{_WORD_CHAR}+(?:[-‐‑'’.]{_WORD_CHAR}+)*"
-_HAN = re.compile(_HAN_CLASS)
+# one regex pass instead of a look at every token (a Han character is a token
+# of its own and is tried first).  split_tokens' other tokens (whitespace
+# runs, single other characters) are never a word's start, so skipping them
+# finds the same words; tests check the two agree.
+_HAN = re.compile(HAN_CLASS)
 # In text without Han characters the word pattern need not leave out the Han
 # block, and the smaller character class matches a quarter faster.
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’.][^\W_]+)*")
-_HAN_OR_WORD = re.compile(f"({_HAN_CLASS})|({_WORD_PATTERN})")
+_HAN_OR_WORD = re.compile(f"({HAN_CLASS})|({WORD_PATTERN})")
 # Characters that only occur inside tokens, and every token starts and ends
 # with one: the first of a text starts its first token, the last ends its last.
-_TOKEN_CHAR = f"(?:{_WORD_CHAR}|{_HAN_CLASS})"
+_TOKEN_CHAR = f"(?:{WORD_CHAR}|{HAN_CLASS})"
 _FIRST_CHAR = re.compile(_TOKEN_CHAR)
 _LAST_CHAR = re.compile(f"(?s:.*){_TOKEN_CHAR}")
-# Keys looked up per language more than this many are forgotten all at once
-# (the bound of term_of's own cache).
-_KEYS_LIMIT = 200_000
-
-
-class _Keys(dict[str, str]):
-    """Word -> :func:`docdiff.tokens.term_of` key for one language, filled on first look-up.
-
-    A dict look-up is several times cheaper than a call through term_of's
-    cache, and a statement repeats its words many times.
-    """
-
-    def __init__(self, language: str) -> None:
-        super().__init__()
-        self.language = language
-
-    def __missing__(self, word: str) -> str:
-        key = self[word] = term_of(word, self.language)
-        return key
-
-
-_KEYS: dict[str, _Keys] = {}
-
-
-def _keys(language: str) -> _Keys:
-    keys = _KEYS.get(language)
-    if keys is None or len(keys) > _KEYS_LIMIT:
-        keys = _KEYS[language] = _Keys(language)
-    return keys
 
 
 def _keys_of(text: str, language: str) -> tuple[list[str], list[float]]:
     """Keys and weights of the words and Han characters of ``text``, in order."""
-    lookup = _keys(language).__getitem__
+    lookup = word_keys(language).__getitem__
     if _HAN.search(text) is None:
         # No Han character (Russian, English): every token is a word.
         words = _WORD.findall(text)
