@@ -20,7 +20,8 @@ why each threshold is what it is):
 4. moves: pairs off the heaviest order-preserving chain (longest increasing
    subsequence of right positions, counted in pairs, ties broken by
    similarity) are moved; a weak pair that would be a move is rather a
-   deletion plus an insertion.
+   deletion plus an insertion (:mod:`docdiff.links`, which also holds
+   :class:`Link`, a row of the alignment).
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ import bisect
 import math
 from collections.abc import Callable, Sequence
 
-from attrs import frozen
-
 from .assign import heaviest_chain, max_weight_matching, nearest_in_order
+from .links import Link, in_right_order, mark_moves
 from .model import Clause
 from .normalize import normalize
 from .options import Options
@@ -62,18 +62,6 @@ COVER_STEP = 0.1
 MAX_SEEDS = 4
 #: The most pieces a split or merge may have.
 MAX_PIECES = 8
-
-
-@frozen
-class Link:
-    """One row of the alignment, by unit index (``left``/``right`` index ``Document.units``)."""
-
-    kind: PairKind
-    left: tuple[int, ...]
-    right: tuple[int, ...]
-    similarity: float = 0.0
-    matched_by: MatchedBy | None = None
-    moved: bool = False
 
 
 class _State:
@@ -361,44 +349,6 @@ def _split_and_merge(state: _State, found: list[tuple[int, int, float]]) -> None
     _assign(state, found)
 
 
-def _mark_moves(links: list[Link], move_threshold: float) -> list[Link]:
-    """Stage 4: keep the heaviest order-preserving chain in place; the rest move or break up."""
-    paired = sorted((lk for lk in links if lk.left and lk.right), key=lambda lk: lk.left)
-    chain = heaviest_chain([(lk.right[0], lk.similarity) for lk in paired])
-    out = [lk for lk in links if not (lk.left and lk.right)]
-    for k, link in enumerate(paired):
-        if k in chain:
-            out.append(link)
-        elif link.similarity >= move_threshold:
-            out.append(Link(link.kind, link.left, link.right, link.similarity, link.matched_by, True))
-        else:
-            out += [Link(PairKind.DELETE, (i,), ()) for i in link.left]
-            out += [Link(PairKind.INSERT, (), (j,)) for j in link.right]
-    return out
-
-
-def _order(links: list[Link], n_left: int) -> list[Link]:
-    """Right document order; a deletion follows the unmoved pair that preceded it on the left."""
-    anchor_of: dict[int, int] = {}  # left index -> first right index of its unmoved pair
-    for link in links:
-        if link.right and link.left and not link.moved:
-            for i in link.left:
-                anchor_of[i] = link.right[0]
-    keyed: list[tuple[tuple[int, int, int], Link]] = []
-    last = -1
-    deleted = {lk.left[0]: lk for lk in links if lk.kind is PairKind.DELETE}
-    for i in range(n_left):
-        if i in anchor_of:
-            last = anchor_of[i]
-        elif i in deleted:
-            keyed.append(((last, 1, i), deleted[i]))
-    for link in links:
-        if link.right:
-            keyed.append(((link.right[0], 0, 0), link))
-    keyed.sort(key=lambda item: item[0])
-    return [link for _, link in keyed]
-
-
 def align(left: Sequence[Clause], right: Sequence[Clause], space: Space, options: Options) -> list[Link]:
     """Align two unit sequences; ``space`` holds their term vectors (same order).
 
@@ -413,4 +363,4 @@ def align(left: Sequence[Clause], right: Sequence[Clause], space: Space, options
     links = list(state.links)
     links += [Link(PairKind.DELETE, (i,), ()) for i in state.free("left")]
     links += [Link(PairKind.INSERT, (), (j,)) for j in state.free("right")]
-    return _order(_mark_moves(links, options.move_threshold), len(left))
+    return in_right_order(mark_moves(links, options.move_threshold), len(left))
