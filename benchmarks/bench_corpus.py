@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docdiff.compare import compare  # noqa: E402
+from docdiff.align.compare import compare  # noqa: E402
 from docdiff.corpus import Corpus  # noqa: E402
 from docdiff.read import load, loads  # noqa: E402
 from docdiff.segment import segment  # noqa: E402

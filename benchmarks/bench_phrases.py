@@ -35,10 +35,10 @@ import re
 import time
 from pathlib import Path
 
-from docdiff.formula_search import _find_cached
-from docdiff.formulas import compare_formulas
 from docdiff.model import Clause, Document, Metadata, Paragraph, Span
-from docdiff.phrases import align_phrases
+from docdiff.phrases.align import align_phrases
+from docdiff.phrases.formulas import compare_formulas
+from docdiff.phrases.search import _find_cached
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 _WORD = re.compile(r"\w+")

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .akn_write import to_akn
-from .compare import compare
+from .align.compare import compare
 from .errors import DocdiffError, InputError, OptionsError, ParseError, UnsafeInputError
-from .formulas import compare_formulas, find_formulas
 from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
 from .options import Options
-from .phrases import align_phrases
+from .phrases.align import align_phrases
+from .phrases.formulas import compare_formulas, find_formulas
 from .read import load, loads
 from .render import formats, render
+from .render.document_akn import to_akn
 from .result import (
     Change,
     ClausePair,

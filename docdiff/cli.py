@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .collect import Skipped
 from .errors import DocdiffError, InputError, OptionsError
 from .options import DEFAULT_MAX_BYTES, Options
+from .read.collect import Skipped
 
 __all__ = ["build_parser", "main"]
 
@@ -171,14 +171,14 @@ def _color(args: argparse.Namespace) -> bool:
 
 def _run_parse(args: argparse.Namespace) -> int:
     from .model import Document
-    from .serialize import document_to_json, outline
+    from .render.document_json import document_to_json, outline
 
     document = _load(args.file, args)
     assert isinstance(document, Document)
     if args.format == "text":
         _write(outline(document), args.output)
     elif args.format == "akn":
-        from .akn_write import to_akn
+        from .render.document_akn import to_akn
 
         _write(to_akn(document), args.output)
     else:
@@ -187,7 +187,7 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .compare import compare
+    from .align.compare import compare
     from .model import Document
     from .render import render
 
@@ -231,7 +231,7 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 
 def _run_formulas(args: argparse.Namespace) -> int:
-    from .collect import load_many
+    from .read.collect import load_many
     from .render.formulas import render_formula_table
 
     folders = [p for p in args.paths if os.path.isdir(p)]

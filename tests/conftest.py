@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import settings
+
+# Shared test helpers (helpers, strategies, editgen, render_sample) are imported
+# by their bare names from this folder; test modules never import each other.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # No per-example deadline: CI machines are shared, and a slow example is not a
 # wrong one.  Tests that need fewer or more examples set them themselves.

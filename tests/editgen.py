@@ -28,10 +28,10 @@ from pathlib import Path
 
 from editops import NO_MARK, POOL, Mark, Unit, apply_script
 
-from docdiff.annotate import annotate
+from docdiff.describe.annotate import annotate
 from docdiff.model import Clause, Document, Metadata, Paragraph, Part, Sentence, Span
 from docdiff.result import Comparison
-from docdiff.sentences import split_sentences
+from docdiff.segment.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 _NUMBERED = re.compile(r"(\d+)\.\s+")

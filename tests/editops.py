@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from docdiff.normalize import normalize
-from docdiff.sentences import split_sentences
-from docdiff.tokens import terms
+from docdiff.segment.sentences import split_sentences
+from docdiff.text.normalize import normalize
+from docdiff.text.tokens import terms
 
 POOL = {
     "ru": [

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from docdiff.inline import word_diff
 from docdiff.model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
 from docdiff.result import (
     Change,
@@ -29,6 +28,7 @@ from docdiff.result import (
     PhraseSide,
     Summary,
 )
+from docdiff.text.inline import word_diff
 
 INJECTIONS = (
     "<script>alert(1)</script>",

@@ -16,10 +16,10 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import Executor
 
-from ..collect import Skipped, expand_paths
 from ..errors import InputError
 from ..model import Document
 from ..options import DEFAULT_MAX_BYTES
+from ..read.collect import Skipped, expand_paths
 from .entry import Entry, entry_of, index_items
 from .index import read_index, write_index
 from .matrix import Matrix, compute_matrix

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from ..collect import Skipped
 from ..errors import DocdiffError
 from ..model import Document
 from ..options import DEFAULT_MAX_BYTES
-from ..tokens import terms
+from ..read.collect import Skipped
+from ..text.tokens import terms
 
 __all__ = ["Entry", "Unit", "digest", "entry_of", "index_items", "index_paths"]
 

@@ -26,8 +26,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Sequence
 
-from ..collect import Skipped
 from ..errors import InputError
+from ..read.collect import Skipped
 from .entry import Entry, Unit
 
 __all__ = ["SCHEMA", "read_index", "write_index"]

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from ..formulas import find_formulas, formula_lexicon
-from ..inline import word_diff
 from ..model import Clause, Document, Metadata, Paragraph, Span
-from ..normalize import normalize
+from ..phrases.formulas import find_formulas, formula_lexicon
 from ..result import Edit
+from ..text.inline import word_diff
+from ..text.normalize import normalize
 from .entry import Entry, Unit
 
 __all__ = [

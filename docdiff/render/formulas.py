@@ -19,8 +19,8 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import OptionsError
-from ..formulas import FormulaOccurrence, find_formulas, formula_lexicon
 from ..model import Document
+from ..phrases.formulas import FormulaOccurrence, find_formulas, formula_lexicon
 from .text import escape_controls
 
 __all__ = [

@@ -26,8 +26,8 @@ from ..result import (
     PhraseSide,
     Summary,
 )
-from ..serialize import signatory_to_dict
 from . import register
+from .document_json import signatory_to_dict
 
 __all__ = [
     "comparison_to_dict",

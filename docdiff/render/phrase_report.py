@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from ..formulas import FormulaOccurrence, compare_formulas, find_formulas, formula_lexicon
 from ..model import Document
 from ..options import Options
-from ..phrases import align_phrases
+from ..phrases.align import align_phrases
+from ..phrases.formulas import FormulaOccurrence, compare_formulas, find_formulas, formula_lexicon
 from ..result import FormulaUse, Op, PhrasePair, PhraseSide
 from .htmlparts import NONE, title_of
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import OptionsError
-from ..formulas import FormulaOccurrence
 from ..model import Document
 from ..options import Options
+from ..phrases.formulas import FormulaOccurrence
 from ..result import FormulaUse
 from .htmlparts import NONE
 from .json import phrases_to_json

@@ -13,7 +13,7 @@ from importlib import resources
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
-from ..formulas import FormulaOccurrence
+from ..phrases.formulas import FormulaOccurrence
 from ..result import Op
 from .htmlparts import NONE, Element, badge, clean, paragraphs, title_of
 from .phrase_report import (

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import attrs
 
+from ..describe.deferred import ParagraphSentences, SentenceAnnotation
+from ..describe.metadata import extract_metadata
 from ..errors import ParseError
-from ..language import detect_language
-from ..metadata import extract_metadata
+from ..lang.detect import detect_language
 from ..model import Block, Clause, Document, Paragraph, Span
 from .body import split_body
 from .chunks import Chunk, split_chunks
-from .deferred import ParagraphSentences, SentenceAnnotation
 from .envelope import split_envelope
 from .frame import find_closing, find_dateline, find_title
 

@@ -1,0 +1,1 @@
+"""Facts about a segmented statement: metadata, parties, leaders, signatories, annotation."""

@@ -1,0 +1,282 @@
+"""Who signed a statement: from a signing line, a signature block, or the opening words.
+
+Three sources, tried in this order; the first that names anyone wins:
+
+1. a signing line in the news envelope or the closing ("Совместное заявление
+   подписали Президент Азербайджанской Республики Ильхам Алиев и ...",
+   "signed by ...", "签署");
+2. signature blocks in the closing ("Президент Российской Федерации
+   В.Путин", "For the Russian Federation" / "V. Putin", or a bare name);
+3. leaders of the gazetteer named with a title in the opening paragraph
+   ("President Joseph R. Biden, Jr. and Prime Minister Narendra Modi").
+
+Names are kept as printed, Russian ones in the nominative.  The party is
+the country named in the role ("Председатель Китайской Народной
+Республики" -> ``CN``) and, failing that, the gazetteer's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..model import Signatory
+from .leaders import LeaderMention, find_leaders
+
+__all__ = ["find_signatories", "signing_line_signatories"]
+
+PartyFinder = Callable[[str, str], tuple[str, ...]]
+"""``(text, language) -> ISO codes in order of mention``, as :mod:`docdiff.parties` finds them."""
+
+_RU_ROLE = (
+    r"(?:Президент|Председател[ьяюем]+|Премьер-министр|Канцлер|Корол[ьяюем]+|Эмир|Султан|Вице-президент"
+    r"|Министр|Глав[аыуеой]+|Генеральн\w+ секретар[ьяюем]+|Наследн\w+ принц|Государственн\w+ советник|Шейх)"
+)
+_EN_ROLE = (
+    r"(?:Vice President|President|Prime Minister|Chancellor|Taoiseach|King|Crown Prince|Emir|Sultan"
+    r"|General Secretary|Premier|Chairman|Chairwoman|Secretary of State|Secretary|Minister)"
+)
+_ZH_ROLE = r"(?:主席|总统|总理|首相|国王|王储|埃米尔|副总统|总书记|苏丹|亲王|殿下|国务卿|部长)"
+_ROLE_WORD = {
+    "ru": re.compile(_RU_ROLE + r"\w*"),
+    "en": re.compile(r"(?<!\w)" + _EN_ROLE + r"(?!\w)"),
+    "zh": re.compile(_ZH_ROLE),
+}
+# Russian role heads in the nominative: "Председателя" -> "Председатель".
+_RU_HEADS = {
+    "Президент": "Президент",
+    "Председател": "Председатель",
+    "Премьер-министр": "Премьер-министр",
+    "Канцлер": "Канцлер",
+    "Корол": "Король",
+    "Эмир": "Эмир",
+    "Султан": "Султан",
+    "Вице-президент": "Вице-президент",
+    "Министр": "Министр",
+}
+_SIGNING = {
+    # The list runs to the end of the sentence; a dot after a lone capital is an initial.
+    "ru": re.compile(r"подписал[иа]?\s*:?\s+(?P<list>(?:[^.\n]|(?<=\W[А-ЯЁ])\.)+)"),
+    "en": re.compile(r"(?:signed|concluded)\s+by\s+(?P<list>(?:[^.\n]|(?<=\W[A-Z])\.|(?<=\W[JS]r)\.)+)"),
+    "zh": re.compile(r"(?P<list>[^。\n]*?)(?:共同)?签署(?:了)?"),
+}
+_SPLIT = {
+    "ru": re.compile(r"\s+и\s+(?=" + _RU_ROLE + r")|,\s+(?=" + _RU_ROLE + r")"),
+    "en": re.compile(r",?\s+and\s+(?=(?:the\s+)?[A-Z])|;\s+"),
+    "zh": re.compile(r"(?:和|与|同|及)(?=[\u4e00-\u9fff])"),
+}
+
+
+# "Н.", "К.-Ж.", "Н.А.": initials printed as a word of their own; "Н.А.Назарбаев": a signature.
+_INITIAL = re.compile(r"(?:[^\W\d_]\.\s*[-‐‑]?\s*)+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s*[-‐‑]?\s*)+[^\W\d_]{2}")
+
+
+# Honorifics printed between a role and a name are neither: "President of
+# the United States of America, The Honorable Donald J. Trump".
+_HONORIFIC = re.compile(
+    r"[\s,]*(?:(?:The|the)\s+Honou?rable|His\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)"
+    r"|Her\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)|H\.E\.|Sheikh|Shri|Mr\.|Ms\.|Mrs\.|Dr\.|Rt\.?\s+Hon\.?"
+    r"|господин|госпожа|г-н|г-жа)[\s,]*$"
+)
+
+
+def _clean_role(role: str) -> str:
+    previous = None
+    while previous != role:
+        previous = role
+        role = _HONORIFIC.sub("", role).strip(" ,\n")
+    return role
+
+
+def _nominative_role(role: str, language: str) -> str:
+    role = _clean_role(role)
+    if language != "ru":
+        return role
+    head, _, rest = role.partition(" ")
+    for stem, base in _RU_HEADS.items():
+        if head.startswith(stem) and len(head) - len(stem) <= 2:
+            return (base + " " + rest).strip()
+    return role
+
+
+def _party_of(
+    role: str | None, after: str, mention: LeaderMention | None, find: PartyFinder, language: str
+) -> str | None:
+    for text in (role or "", after):
+        codes = find(text, language) if text else ()
+        if codes:
+            return codes[0]
+    return mention.leader.party if mention is not None else None
+
+
+def _role_before(text: str, start: int, language: str) -> str | None:
+    """The title printed just before a name ("President", "Председатель ... Республики")."""
+    window = text[max(0, start - 120) : start]
+    best: re.Match[str] | None = None
+    for match in _ROLE_WORD[language].finditer(window):
+        best = match
+    if best is None:
+        return None
+    between = window[best.start() :]
+    # A role runs up to the name with nothing that ends a phrase in between.
+    stops = r"[.;:!?()\"«»“”。；：，]" if language != "en" else r"[.;:!?()\"“”](?!\s*[A-Z]\.)"
+    if language == "zh":
+        stops = r"[。；：，,;:]"
+    if re.search(stops, between.replace(". ", "  ") if language == "en" else between):
+        return None
+    if language == "zh":
+        # Chinese roles are printed whole before the name: "阿拉伯联合酋长国阿布扎比王储、武装部队副总司令".
+        head = re.split(r"[，。；：,;:\s]", window[: best.start()])[-1]
+        head = re.sub(r"^(?:应|同|与|和|在|由|对)", "", head)
+        between = head + between
+    return _nominative_role(between.strip(" ,\n"), language) or None
+
+
+def _role_after(text: str, end: int, language: str) -> str | None:
+    """A title printed after the name: "Mohamed bin Zayed Al Nahyan, President of the UAE,"."""
+    if language == "zh":
+        return None
+    tail = text[end : end + 120]
+    match = re.match(r",\s*(?:the\s+)?(?P<role>" + _EN_ROLE + r"[^,;.()]*)", tail)
+    return match.group("role").strip() if match else None
+
+
+def _after_of(text: str, end: int) -> str:
+    """The "of the United States" that English often prints after a name."""
+    match = re.match(r"\s*,?\s+of\s+(?:the\s+)?[^,;.()]+", text[end : end + 80])
+    return match.group(0) if match else ""
+
+
+def _from_mention(
+    text: str, mention: LeaderMention, language: str, find: PartyFinder, require_role: bool
+) -> Signatory | None:
+    role = _role_before(text, mention.start, language)
+    if role is None:
+        role = _role_after(text, mention.end, language)
+    if role is None and require_role:
+        return None
+    party = _party_of(role, _after_of(text, mention.end), mention, find, language)
+    return Signatory(mention.name, role, party)
+
+
+def _from_piece(piece: str, language: str, find: PartyFinder) -> Signatory | None:
+    """One signer of a signing line: "Президент Азербайджанской Республики Ильхам Алиев"."""
+    piece = piece.strip(" ,;\n")
+    if not piece:
+        return None
+    mentions = find_leaders(piece, language)
+    if mentions:
+        mention = mentions[-1]
+        role = _nominative_role(piece[: mention.start].strip(" ,"), language) or None
+        return Signatory(mention.name, role, _party_of(role, "", mention, find, language))
+    if language == "zh":
+        role_match = None
+        for role_match in _ROLE_WORD["zh"].finditer(piece):  # noqa: B007 - the last one is wanted
+            continue
+        if role_match is None:
+            return None
+        role = piece[: role_match.end()]
+        name = piece[role_match.end() :].strip()
+        return Signatory(name, role, _party_of(role, "", None, find, language)) if name else None
+    # No gazetteer name: the name is the capitalized words at the end, up to
+    # three, and none that names a country ("Республики Казахстан Н.Назарбаев"
+    # ends its role with the country).  A signature with initials
+    # ("Н.А.Назарбаев", "К.-Ж.К.Токаев") takes only initials before it.
+    words = piece.split()
+    name_words: list[str] = []
+    while words and words[-1][:1].isupper() and len(name_words) < 3:
+        if name_words and _INITIALS.match(name_words[-1]) and not _INITIAL.fullmatch(words[-1]):
+            break
+        if name_words and find(words[-1], language):
+            break
+        name_words.insert(0, words.pop())
+    if not name_words:
+        return None
+    name = " ".join(name_words)
+    role = _nominative_role(" ".join(words), language) or None
+    if role is not None and not _ROLE_WORD[language].search(role):
+        return None
+    return Signatory(name, role, _party_of(role, "", None, find, language))
+
+
+def signing_line_signatories(text: str, language: str, find: PartyFinder) -> tuple[Signatory, ...]:
+    """Signers listed after "подписали" / "signed by" / before "签署" in ``text``."""
+    language = language if language in ("ru", "zh") else "en"
+    for match in _SIGNING[language].finditer(text):
+        pieces = _SPLIT[language].split(match.group("list"))
+        found = [s for s in (_from_piece(p, language, find) for p in pieces) if s is not None]
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _closing_signatories(blocks: Sequence[str], language: str, find: PartyFinder) -> tuple[Signatory, ...]:
+    found: list[Signatory] = []
+    pending_party: str | None = None
+    lines = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+    for line in lines:
+        if len(line) > 150:
+            continue
+        header = re.match(r"(?:For|On behalf of|За|От)\s+(?:the\s+)?(?P<who>.+?)[:,]?$", line)
+        if header and find(header.group("who"), language):
+            pending_party = find(header.group("who"), language)[0]
+            continue
+        mentions = find_leaders(line, language)
+        if mentions:
+            # A line may hold several signatures side by side: "Joseph R. Biden, Jr.  Emmanuel Macron".
+            previous_end = 0
+            for mention in mentions:
+                signer = _from_piece(line[previous_end : mention.end], language, find)
+                previous_end = mention.end
+                if signer is None:
+                    continue
+                if pending_party is not None:
+                    signer = Signatory(signer.name, signer.role, pending_party)
+                    pending_party = None
+                found.append(signer)
+            pending_party = None
+            continue
+        if _ROLE_WORD[language if language in ("ru", "zh") else "en"].match(line):
+            signer = _from_piece(line, language, find)
+            if signer is not None and re.search(r"[A-ZА-ЯЁ]\.", signer.name):
+                found.append(signer)  # initials mark a printed signature: "М.Пезешкиан"
+    return tuple(found)
+
+
+def find_signatories(
+    *,
+    language: str,
+    envelope: Sequence[str],
+    opening: Sequence[str],
+    closing: Sequence[str],
+    find: PartyFinder,
+) -> tuple[Signatory, ...]:
+    """Signers of the statement, in the order printed; see the module docstring for the sources.
+
+    ``envelope``, ``opening`` (dateline, preamble and first paragraphs) and
+    ``closing`` are the texts of those parts; ``find`` gives the ISO codes
+    of the parties named in a text.
+    """
+    lang = language if language in ("ru", "zh") else "en"
+    for texts in (envelope, closing):
+        for text in texts:
+            found = signing_line_signatories(text, lang, find)
+            if found:
+                return found
+    found = _closing_signatories(closing, lang, find)
+    if found:
+        return found
+    signers: list[Signatory] = []
+    seen: set[str] = set()
+    for text in opening:
+        for mention in find_leaders(text, lang):
+            if mention.leader.id in seen:
+                continue
+            signer = _from_mention(text, mention, lang, find, require_role=True)
+            if signer is not None:
+                seen.add(mention.leader.id)
+                signers.append(signer)
+        if signers:
+            break
+    return tuple(signers)

@@ -1,0 +1,1 @@
+"""What docdiff knows about languages: detection and the lexicons, data first."""

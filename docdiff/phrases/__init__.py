@@ -1,0 +1,1 @@
+"""Two documents -> shared and reworded phrases, and the stock formulas they use."""

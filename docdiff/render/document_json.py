@@ -1,0 +1,143 @@
+"""Documents as plain data: the ``docdiff/document@1`` JSON form and an outline.
+
+Kept out of the model (as attrs keeps serialization out of its classes), so
+the model stays a set of values and every output form lives in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Block, Clause, Document, Paragraph, Sentence, Signatory
+
+__all__ = ["DOCUMENT_SCHEMA", "document_to_dict", "document_to_json", "outline", "signatory_to_dict"]
+
+#: Schema identifier written into ``docdiff parse`` JSON.
+DOCUMENT_SCHEMA = "docdiff/document@1"
+
+
+def signatory_to_dict(signatory: Signatory) -> dict[str, Any]:
+    """One signatory as JSON: ``{"name", "role", "party"}`` (every docdiff JSON uses this form)."""
+    return {"name": signatory.name, "role": signatory.role, "party": signatory.party}
+
+
+def _block(block: Block) -> dict[str, Any]:
+    return {"text": block.text, "start": block.span.start, "end": block.span.end}
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "start": sentence.span.start,
+        "end": sentence.span.end,
+        "actor": list(sentence.actor),
+        "commitment": sentence.commitment,
+        "intensity": sentence.intensity,
+    }
+
+
+def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": paragraph.text,
+        "start": paragraph.span.start,
+        "end": paragraph.span.end,
+    }
+    if paragraph.label is not None:
+        out["label"] = paragraph.label
+    out["sentences"] = [_sentence(s) for s in paragraph.sentences]
+    return out
+
+
+def _clause(clause: Clause) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "label": clause.label,
+        "ordinal": clause.ordinal,
+        "text": clause.text,
+        "start": clause.span.start,
+        "end": clause.span.end,
+    }
+    if clause.number is not None:
+        out["number"] = _block(clause.number)
+    if clause.heading is not None:
+        out["heading"] = clause.heading
+    if clause.section is not None:
+        out["section"] = clause.section
+    out["paragraphs"] = [_paragraph(p) for p in clause.paragraphs]
+    return out
+
+
+def _preamble(clause: Clause) -> dict[str, Any]:
+    # A preamble unit is one paragraph: its sentences sit on the unit itself.
+    return {
+        "label": clause.label,
+        "text": clause.text,
+        "start": clause.span.start,
+        "end": clause.span.end,
+        "sentences": [_sentence(s) for s in clause.sentences],
+    }
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """The ``docdiff/document@1`` form of a document, as plain dicts and lists."""
+    meta = document.metadata
+    return {
+        "schema": DOCUMENT_SCHEMA,
+        "path": document.path,
+        "format": document.format,
+        "meta": {
+            "title": meta.title,
+            "kind": meta.kind,
+            "date": meta.date,
+            "place": meta.place,
+            "parties": list(meta.parties),
+            "signatories": [signatory_to_dict(s) for s in meta.signatories],
+            "language": meta.language,
+        },
+        "envelope": [_block(b) for b in document.envelope],
+        "title": _block(document.title) if document.title else None,
+        "dateline": _block(document.dateline) if document.dateline else None,
+        "preamble": [_preamble(c) for c in document.preamble],
+        "clauses": [_clause(c) for c in document.clauses],
+        "closing": [_block(b) for b in document.closing],
+    }
+
+
+def document_to_json(document: Document) -> str:
+    """``docdiff/document@1`` JSON text, deterministic, with a final newline."""
+    return json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    words = text.split()
+    head = " ".join(words[:limit])
+    return head + (" …" if len(words) > limit else "")
+
+
+def outline(document: Document) -> str:
+    """A readable outline: metadata, then each unit's label and first words."""
+    meta = document.metadata
+    lines = [
+        f"title:       {meta.title or '-'}",
+        f"kind:        {meta.kind or '-'}",
+        f"date:        {meta.date or '-'}",
+        f"place:       {meta.place or '-'}",
+        f"parties:     {', '.join(meta.parties) or '-'}",
+        f"language:    {meta.language}",
+    ]
+    for signatory in meta.signatories:
+        who = ", ".join(x for x in (signatory.role, signatory.party) if x)
+        lines.append(f"signatory:   {signatory.name}" + (f" ({who})" if who else ""))
+    lines.append("")
+    if document.envelope:
+        lines.append(f"envelope:    {len(document.envelope)} block(s)")
+    section = None
+    for unit in document.units:
+        if unit.section and unit.section != section:
+            section = unit.section
+            lines.append(f"  § {_first_words(section)}")
+        paragraphs = f" [{len(unit.paragraphs)} ¶]" if len(unit.paragraphs) > 1 else ""
+        lines.append(f"{unit.label:>12}  {_first_words(unit.text)}{paragraphs}")
+    if document.closing:
+        lines.append(f"closing:     {_first_words(' '.join(b.text for b in document.closing))}")
+    return "\n".join(lines) + "\n"
