@@ -16,9 +16,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check docdiff
-	$(BIN)/ruff format --check docdiff
-	$(BIN)/mypy docdiff
+	$(BIN)/ruff check docdiff tools
+	$(BIN)/ruff format --check docdiff tools
+	$(BIN)/mypy docdiff tools
+	$(BIN)/python tools/contract.py
 
 SEED := seeds/az-cn-2025-04.ru.txt
 REVISED := seeds/az-cn-2025-04-revised.ru.txt
