@@ -16,13 +16,14 @@ import json
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
 from attrs import field, frozen
 
-from ..model import Document
+from ..model import Clause, Document, Metadata, Paragraph, Span
+from ..result import FormulaOccurrence
 from ..text.normalize import Normalized, fold_char, normalize
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Formula",
     "FormulaOccurrence",
     "find_formulas",
+    "find_in_units",
     "formula_lexicon",
     "lexicon_data",
     "regions",
@@ -70,21 +72,6 @@ class Formula:
         if language not in LANGUAGES:
             return tuple(p for _, ps in self.patterns for p in ps)
         return next((ps for lang, ps in self.patterns if lang == language), ())
-
-
-@frozen
-class FormulaOccurrence:
-    """One match of a formula: ``text == document.source[start:end]``.
-
-    ``label`` is the unit label, or ``envelope``, ``title``, ``dateline`` or
-    ``closing`` for a match outside the units.
-    """
-
-    id: str
-    label: str
-    start: int
-    end: int
-    text: str
 
 
 @functools.cache
@@ -186,6 +173,35 @@ def regions(document: Document) -> Iterator[tuple[str, int, int]]:
 def find_formulas(document: Document) -> tuple[FormulaOccurrence, ...]:
     """Every lexicon formula occurring in ``document``, by start, then lexicon order."""
     return _find_cached(document)
+
+
+def find_in_units(language: str, units: Sequence[tuple[str, str]]) -> tuple[FormulaOccurrence, ...]:
+    """Every lexicon formula in the ``(label, text)`` units of a ``language`` statement (no envelope).
+
+    What the corpus looks for in the units it stores: a unit's text is its
+    paragraphs joined by a blank line (``Clause.text``), and the search runs
+    over each paragraph where it was; offsets are into the units' texts
+    joined by blank lines.
+    """
+    return find_formulas(_units_document(language, units)) if units else ()
+
+
+def _units_document(language: str, units: Sequence[tuple[str, str]]) -> Document:
+    source_parts: list[str] = []
+    clauses = []
+    offset = 0
+    for ordinal, (label, unit_text) in enumerate(units, 1):
+        paragraphs = []
+        for text in unit_text.split("\n\n"):
+            if offset:
+                source_parts.append("\n\n")
+                offset += 2
+            paragraphs.append(Paragraph(Span(offset, offset + len(text)), text))
+            source_parts.append(text)
+            offset += len(text)
+        span = Span(paragraphs[0].span.start, paragraphs[-1].span.end)
+        clauses.append(Clause(label, ordinal, span, paragraphs))
+    return Document("".join(source_parts), Metadata(language), clauses)
 
 
 class _RecentDocuments:

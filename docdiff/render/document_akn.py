@@ -26,6 +26,7 @@ from lxml import etree
 
 from ..model import Block, Clause, Document, Paragraph, Sentence
 from ..read.akn import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
+from ..registry import register
 
 __all__ = ["to_akn"]
 
@@ -349,6 +350,7 @@ def _indent(root: etree._Element) -> None:
         children[-1].tail = "\n" + "  " * level
 
 
+@register(Document, "akn")
 def to_akn(document: Document) -> str:
     """Return ``document`` as an Akoma Ntoso 3.0 XML string (UTF-8 declaration, indented)."""
     namespaces: Any = {None: AKN_NS, "docdiff": DOCDIFF_NS}  # lxml-stubs reject the None key

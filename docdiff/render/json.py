@@ -1,22 +1,20 @@
 """Comparison JSON (``docdiff/comparison@1``) and phrase JSON (``docdiff/phrases@1``).
 
 Both formats are described by JSON Schemas shipped in ``docdiff/schemas``
-(:func:`schema` loads them).  Output is deterministic: keys in a fixed
-order, floats rounded to four places, non-ASCII text written as is, two-space
-indentation and a final newline.
+(:func:`docdiff.render.jsonout.schema` loads them, also re-exported here).
+Output is deterministic: keys in a fixed order, floats rounded to four
+places, non-ASCII text written as is, two-space indentation and a final
+newline.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
 from ..model import Document
+from ..registry import register
 from ..result import (
-    COMPARISON_SCHEMA,
-    PHRASES_SCHEMA,
     ClausePair,
     Comparison,
     Edit,
@@ -26,8 +24,8 @@ from ..result import (
     PhraseSide,
     Summary,
 )
-from . import register
 from .document_json import signatory_to_dict
+from .jsonout import COMPARISON_SCHEMA, PHRASES_SCHEMA, dump, schema
 
 __all__ = [
     "comparison_to_dict",
@@ -41,13 +39,6 @@ __all__ = [
 
 #: Decimal places kept in every score: enough to rank, few enough to stay stable across platforms.
 PRECISION = 4
-
-
-def schema(name: str = "comparison") -> dict[str, Any]:
-    """Load the shipped JSON Schema ``name`` ("comparison" or "phrases"), version 1."""
-    text = resources.files("docdiff").joinpath("schemas", f"{name}-1.json").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
 
 
 def _score(value: float) -> float:
@@ -164,14 +155,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
-
-
-@register("json")
+@register(Comparison, "json")
 def render_json(comparison: Comparison) -> str:
     """Render ``comparison`` as ``docdiff/comparison@1`` JSON text."""
-    return _dump(comparison_to_dict(comparison))
+    return dump(comparison_to_dict(comparison))
 
 
 def phrases_to_dict(
@@ -199,4 +186,4 @@ def phrases_to_json(
     left: Document, right: Document, phrases: Sequence[PhrasePair], formulas: Sequence[FormulaUse]
 ) -> str:
     """Render phrase alignments of two documents as ``docdiff/phrases@1`` JSON text."""
-    return _dump(phrases_to_dict(left, right, phrases, formulas))
+    return dump(phrases_to_dict(left, right, phrases, formulas))

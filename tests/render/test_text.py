@@ -9,7 +9,7 @@ import pytest
 from render_sample import INJECTIONS, sample_comparison
 
 from docdiff.render import render
-from docdiff.render.text import describe_pair, pair_heading, should_color
+from docdiff.render.words import describe_pair, pair_heading
 from docdiff.result import Op, PairKind
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -87,39 +87,6 @@ def test_edits_recoverable_from_plain_report() -> None:
                 for piece in edit.text.split("\n"):
                     if piece:
                         assert f"[-{piece}-]" in text
-
-
-@pytest.mark.parametrize(
-    ("env", "tty", "expected"),
-    [
-        ({}, True, True),
-        ({}, False, False),
-        ({"NO_COLOR": "1"}, True, False),
-        ({"NO_COLOR": ""}, True, True),
-        ({"TERM": "dumb"}, True, False),
-    ],
-)
-def test_should_color(
-    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tty: bool, expected: bool
-) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("TERM", "xterm-256color")
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-
-    class Stream(io.StringIO):
-        def isatty(self) -> bool:
-            return tty
-
-    assert should_color(Stream()) is expected
-
-
-def test_should_color_without_isatty(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    assert should_color(object()) is False  # type: ignore[arg-type]
-    closed = io.StringIO()
-    closed.close()
-    assert should_color(closed) is False
 
 
 def test_auto_colour_off_when_not_a_tty(monkeypatch: pytest.MonkeyPatch) -> None:
