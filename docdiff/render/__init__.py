@@ -33,10 +33,10 @@ _VARIANTS = "docdiff.corpus.types.FormulaTable"
 # (kind, format, the module that registers it, other names accepted for it).
 # Kinds are named, not imported, so importing docdiff.render loads no renderer.
 _BUILTIN: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    (_COMPARISON, "html", "docdiff.render.html", ()),
-    (_COMPARISON, "json", "docdiff.render.json", ()),
-    (_COMPARISON, "md", "docdiff.render.markdown", ("markdown",)),
-    (_COMPARISON, "text", "docdiff.render.text", ("txt",)),
+    (_COMPARISON, "html", "docdiff.render.comparison_html", ()),
+    (_COMPARISON, "json", "docdiff.render.comparison_json", ()),
+    (_COMPARISON, "md", "docdiff.render.comparison_md", ("markdown",)),
+    (_COMPARISON, "text", "docdiff.render.comparison_text", ("txt",)),
     (_PHRASES, "html", "docdiff.render.phrases_html", ()),
     (_PHRASES, "json", "docdiff.render.phrases", ()),
     (_PHRASES, "md", "docdiff.render.phrases", ()),

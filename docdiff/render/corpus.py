@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 
 from ..corpus.types import FormulaTable, Matrix, Ranking
 from ..registry import register
-from ..result import Edit
 from .jsonout import CORPUS_FORMULAS_SCHEMA, MATRIX_SCHEMA, RANK_SCHEMA, dump
+from .words import wdiff
 
 __all__ = [
     "formula_table_json",
@@ -138,7 +137,7 @@ def formula_table_text(table: FormulaTable) -> str:
         plural = "s" if f.statements != 1 else ""
         lines.append(f"{f.name} [{f.id}, {f.language}]: {f.statements} statement{plural}")
         for number, v in enumerate(f.variants):
-            mark = "base" if number == 0 else _inline(v.edits)
+            mark = "base" if number == 0 else wdiff(v.edits)
             lines.append(f"  {v.count:>4}x  {v.wording!r}  ({mark})")
             where = ", ".join(f"{_name(u.path)} {u.label}" for u in v.uses[:5])
             more = f", and {len(v.uses) - 5} more" if len(v.uses) > 5 else ""
@@ -149,8 +148,3 @@ def formula_table_text(table: FormulaTable) -> str:
 
 def _name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1] or path
-
-
-def _inline(edits: Sequence[Edit]) -> str:
-    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
-    return "".join(marks[e.op.value].format(e.text) for e in edits)

@@ -7,7 +7,7 @@ Markdown (:mod:`docdiff.render.phrases_html` the self-contained HTML page),
 reached with ``render(report, fmt)``.  Rendering only reads the report, so it is deterministic and can
 be tested on hand-built data.  Statement text is inert in every format: HTML
 is built with lxml (text nodes only), Markdown escapes with
-:func:`docdiff.render.markdown.escape`, text shows control characters as
+:func:`docdiff.render.comparison_md.escape`, text shows control characters as
 ``\\xNN``.
 """
 
@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 from ..registry import register
 from ..result import FormulaOccurrence, FormulaUse, PhraseReport
-from .json import phrases_to_json
-from .markdown import escape, inline_markdown
-from .text import inline
+from .comparison_json import phrases_to_json
+from .comparison_md import escape, inline_markdown
+from .comparison_text import inline
 from .words import (
     NONE,
     direction_label,

@@ -15,7 +15,7 @@ from lxml.html import builder as E
 
 from ..registry import register
 from ..result import FormulaOccurrence, Op, PhraseReport
-from .htmlparts import Element, badge, clean, paragraphs
+from .html_parts import Element, badge, clean, paragraphs
 from .words import (
     NONE,
     direction_label,

@@ -13,6 +13,7 @@ from ..model import Document
 from ..result import (
     Change,
     ClausePair,
+    Edit,
     FormulaOccurrence,
     FormulaUse,
     Op,
@@ -24,6 +25,7 @@ from ..result import (
 
 __all__ = [
     "NONE",
+    "WDIFF_MARKERS",
     "describe_pair",
     "direction_label",
     "document_facts",
@@ -39,10 +41,13 @@ __all__ = [
     "unchanged",
     "unit_labels",
     "unit_list",
+    "wdiff",
     "wordings_of",
 ]
 
 NONE = "—"  # stands for the missing side of an insertion or deletion
+#: wdiff's markers around a deletion and an insertion, where colour is off or not available.
+WDIFF_MARKERS = {Op.DELETE: ("[-", "-]"), Op.INSERT: ("{+", "+}")}
 
 # C0 and C1 controls and DEL, shown as escapes; tab and newline lay text out.
 _CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
@@ -55,6 +60,18 @@ def escape_controls(text: str, *, keep_layout: bool = True) -> str:
     Tab and newline stay unless ``keep_layout`` is false (one-line output).
     """
     return text.translate(_CONTROLS_BUT_LAYOUT if keep_layout else _CONTROLS)
+
+
+def wdiff(edits: Sequence[Edit]) -> str:
+    """The edits on one string, each change in wdiff's markers: ``a [-b-]{+c+}`` (text as is)."""
+    out = []
+    for edit in edits:
+        if edit.op is Op.EQUAL:
+            out.append(edit.text)
+        else:
+            opening, closing = WDIFF_MARKERS[edit.op]
+            out.append(opening + edit.text + closing)
+    return "".join(out)
 
 
 # -- clause pairs -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from docdiff.options import Options
 from docdiff.read import load, loads
 from docdiff.phrases.report import phrase_report
 from docdiff.render import formats, render
-from docdiff.render.json import schema
+from docdiff.render.jsonout import schema
 from docdiff.result import Edit, FormulaUse, Op, PhrasePair, PhraseReport, PhraseSide
 
 PHRASE_FORMATS = formats(PhraseReport)

@@ -1,9 +1,9 @@
 """Building blocks of the HTML report: document facts, summary, clause map, legend.
 
-The phrases and formulas section is in :mod:`docdiff.render.htmlphrases`.
+The phrases and formulas section is in :mod:`docdiff.render.comparison_html_phrases`.
 
 Every function returns lxml elements built with :mod:`lxml.html.builder`;
-statement text only ever becomes text nodes.  :mod:`docdiff.render.html`
+statement text only ever becomes text nodes.  :mod:`docdiff.render.comparison_html`
 assembles them into the page.
 """
 

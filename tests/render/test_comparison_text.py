@@ -1,4 +1,4 @@
-"""docdiff.render.text: the terminal report, with and without colour."""
+"""docdiff.render.comparison_text: the terminal report, with and without colour."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def test_two_languages_give_both_texts_not_a_redline() -> None:
 
 
 def test_unit_labels_count_repeats() -> None:
-    from docdiff.render.text import unit_labels
+    from docdiff.render.words import unit_labels
     from docdiff.result import PhraseSide
 
     sides = [PhraseSide(label, 0, 1, "x") for label in ("11", "11", "12", "11")]

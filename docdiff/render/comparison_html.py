@@ -23,7 +23,8 @@ from lxml.html import builder as E
 
 from ..registry import register
 from ..result import Change, ClausePair, Comparison, Op, PairKind
-from .htmlparts import (
+from .comparison_html_phrases import phrases_section
+from .html_parts import (
     Element,
     Ids,
     badge,
@@ -35,7 +36,6 @@ from .htmlparts import (
     paragraphs,
     summary_section,
 )
-from .htmlphrases import phrases_section
 from .words import pair_heading, title_of, unchanged
 
 __all__ = ["render_html"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from lxml.html import builder as E
 
 from ..result import Comparison, Edit, FormulaUse, Op, PhrasePair, PhraseSide
-from .htmlparts import Element, Ids, badge, clean, paragraphs
+from .html_parts import Element, Ids, badge, clean, paragraphs
 from .words import NONE, direction_label, label_counts
 
 __all__ = ["changes_in_words", "phrases_section"]

@@ -1,4 +1,4 @@
-"""docdiff.render.json: comparison@1 and phrases@1 JSON, checked against the shipped schemas."""
+"""docdiff.render.comparison_json: comparison@1 and phrases@1 JSON, checked against the shipped schemas."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from render_sample import INJECTIONS, sample_comparison
 
 from docdiff.errors import OptionsError
 from docdiff.render import formats, register, render
-from docdiff.render.json import comparison_to_dict, phrases_to_json, schema
+from docdiff.render.comparison_json import comparison_to_dict, phrases_to_json, schema
 from docdiff.result import Comparison, Op
 
 

@@ -17,6 +17,7 @@ from ..registry import register
 from ..result import ClausePair, Comparison, Edit, Op, PairKind
 from .words import (
     NONE,
+    WDIFF_MARKERS,
     describe_pair,
     direction_label,
     escape_controls,
@@ -33,7 +34,6 @@ _STYLE = {
     Op.DELETE: "\x1b[9;31m",  # strikethrough, red
     Op.INSERT: "\x1b[4;32m",  # underline, green
 }
-_MARKERS = {Op.DELETE: ("[-", "-]"), Op.INSERT: ("{+", "+}")}
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
 _INDENT = "    "
@@ -44,7 +44,7 @@ def _styled(op: Op, text: str, color: bool) -> str:
         return text
     if color:
         return _STYLE[op] + text + _RESET
-    opening, closing = _MARKERS[op]
+    opening, closing = WDIFF_MARKERS[op]
     return opening + text + closing
 
 
