@@ -91,9 +91,8 @@ KNOWN: frozenset[str] = frozenset(
         "docdiff/align/compare.py:182: docdiff.align.compare imports its sibling docdiff.phrases.align",
         "docdiff/align/compare.py:192: docdiff.align.compare imports its sibling docdiff.phrases.formulas",
         "docdiff/read/__init__.py:108: docdiff.read imports its sibling docdiff.segment",
-        "docdiff/read/akn.py:318: docdiff.read.akn imports its sibling docdiff.segment",
+        "docdiff/read/akn.py:306: docdiff.read.akn imports its sibling docdiff.segment",
         "docdiff/read/html.py:382: docdiff.read.html imports its sibling docdiff.segment",
-        "docdiff/render/document_akn.py:28: renderer docdiff.render.document_akn imports the engine docdiff.read.akn",
         "docdiff/segment/__init__.py:25: docdiff.segment imports docdiff.describe.deferred, a higher layer",
         "docdiff/segment/__init__.py:26: docdiff.segment imports docdiff.describe.metadata, a higher layer",
     }

@@ -25,6 +25,7 @@ import re
 import attrs
 from lxml import etree
 
+from ..akn_names import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
 from ..errors import ParseError, UnsafeInputError
 from ..model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
 from .html import MAX_DEPTH, check_depth
@@ -32,19 +33,6 @@ from .sniff import unsafe_doctype
 
 __all__ = ["AKN_NS", "DOCDIFF_NS", "DOCDIFF_VERSION", "LANGUAGE_639_2", "parse_xml", "read_akn"]
 
-#: The Akoma Ntoso 3.0 namespace.
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-#: The namespace of docdiff's own attributes and proprietary metadata.
-DOCDIFF_NS = "urn:docdiff:akn:1"
-#: Version of the proprietary block's layout.
-DOCDIFF_VERSION = "1"
-#: ISO 639-1 to ISO 639-2/T, as Akoma Ntoso's FRBRlanguage wants it.
-LANGUAGE_639_2 = {
-    "ar": "ara", "az": "aze", "be": "bel", "de": "deu", "en": "eng", "es": "spa", "fa": "fas",
-    "fr": "fra", "hi": "hin", "hy": "hye", "it": "ita", "ja": "jpn", "ka": "kat", "kk": "kaz",
-    "ko": "kor", "ky": "kir", "mn": "mon", "pt": "por", "ru": "rus", "tg": "tgk", "tk": "tuk",
-    "tr": "tur", "uk": "ukr", "uz": "uzb", "vi": "vie", "zh": "zho",
-}  # fmt: skip
 _LANGUAGE_639_1 = {v: k for k, v in LANGUAGE_639_2.items()}
 
 _A = f"{{{AKN_NS}}}"

@@ -24,8 +24,8 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from ..akn_names import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
 from ..model import Block, Clause, Document, Paragraph, Sentence
-from ..read.akn import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
 from ..registry import register
 
 __all__ = ["to_akn"]
