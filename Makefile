@@ -40,7 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 golden: $(STAMP)
-	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
+	$(BIN)/python -m pytest -q tests/render/test_golden.py --update-golden
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .align.compare import compare
 from .errors import DocdiffError, InputError, OptionsError, ParseError, UnsafeInputError
 from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
-from .options import Options
+from .options import AlignTuning, Options, PhraseTuning
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas, find_formulas
 from .read import load, loads
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 __all__ = [
+    "AlignTuning",
     "Block",
     "Change",
     "Clause",
@@ -62,6 +63,7 @@ __all__ = [
     "Part",
     "PhrasePair",
     "PhraseSide",
+    "PhraseTuning",
     "Sentence",
     "Signatory",
     "Span",

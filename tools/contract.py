@@ -27,6 +27,7 @@ inside functions and under ``TYPE_CHECKING``.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,7 +83,8 @@ PROCESS_ATTRIBUTES = {
     ("sys", "exit"),
 }
 
-# Violations still allowed while the move is under way: each line as printed.
+# Violations still allowed while the move is under way: each line as printed
+# (matched without its line number, which moves with every edit).
 # The list only shrinks; the contract is strict when it is empty.
 KNOWN: frozenset[str] = frozenset(
     {
@@ -294,15 +296,21 @@ def check(package_dir: Path) -> tuple[list[str], list[Import]]:
     return list(dict.fromkeys(violations)), every
 
 
+def unplaced(violation: str) -> str:
+    """A violation without its line number (``path:12: ...`` -> ``path: ...``)."""
+    return re.sub(r"^([^: ]+):\d+:", r"\1:", violation)
+
+
 def main(argv: list[str]) -> int:
     """Print the violations; exit 1 if any is not in ``KNOWN``."""
     args = [a for a in argv[1:] if not a.startswith("--")]
     package_dir = Path(args[0]) if args else ROOT / "docdiff"
     violations, every = check(package_dir)
-    new = [v for v in violations if v not in KNOWN]
+    known = {unplaced(v) for v in KNOWN}
+    new = [v for v in violations if unplaced(v) not in known]
     for line in new:
         print(line)
-    stale = sorted(KNOWN - set(violations))
+    stale = sorted(known - {unplaced(v) for v in violations})
     for line in stale:
         print(f"fixed (remove from KNOWN): {line}")
     if "--stats" in argv:
@@ -310,8 +318,7 @@ def main(argv: list[str]) -> int:
         print(f"{len(every)} imports, {len(nested)} of the package inside functions or TYPE_CHECKING:")
         for edge in nested:
             print(f"  {edge.source}:{edge.line} -> {edge.target}")
-    known = len(violations) - len(new)
-    print(f"import contract: {len(new)} violations, {known} known", file=sys.stderr)
+    print(f"import contract: {len(new)} violations, {len(violations) - len(new)} known", file=sys.stderr)
     return 1 if new else 0
 
 

@@ -71,7 +71,7 @@ def _terms(left: _Side, right: _Side) -> tuple[list[list[str]], list[list[str]]]
     )
 
 
-def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
+def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) -> ClausePair:
     lefts = [left.units[i] for i in link.left]
     rights = [right.units[j] for j in link.right]
     a, b = left.joined(link.left), right.joined(link.right)
@@ -89,6 +89,7 @@ def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
             edits,
             lambda: (left.sentences(link.left), right.sentences(link.right)),
             (left.language, right.language),
+            overlap,
         )
         if cross:
             notes = (f"paired by structure: {left.language} and {right.language} texts share no words",)
@@ -213,7 +214,8 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
     else:
         space = Space(left_terms, right_terms)
     links = align(lside.units, rside.units, space, options)
-    pairs = tuple(_pair(link, lside, rside, cross) for link in links)
+    overlap = options.align_tuning.sentence_overlap
+    pairs = tuple(_pair(link, lside, rside, cross, overlap) for link in links)
     total = sum(map(len, left_terms)) + sum(map(len, right_terms))
     return Comparison(
         left=left,

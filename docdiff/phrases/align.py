@@ -153,7 +153,9 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
     else:
         found = [
             (_side(x, a.x0, a.x1), _side(y, a.y0, a.y1), a.score)
-            for a in local_alignments(x, y, options.min_phrase_words, options.phrase_min_score)
+            for a in local_alignments(
+                x, y, options.min_phrase_words, options.phrase_min_score, options.phrase_tuning
+            )
         ]
     x_formulas, y_formulas = _by_label(find_formulas(x_doc)), _by_label(find_formulas(y_doc))
     # Repeated boilerplate gives the same two texts many times: diff them once
