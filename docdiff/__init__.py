@@ -12,6 +12,7 @@ The public face.  The engine lives in one module per pipeline stage::
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
 from .align.compare import compare
@@ -79,7 +80,11 @@ __all__ = [
     "to_akn",
 ]
 
-__version__ = "0.1.0"
+try:
+    # One source: the version in pyproject.toml, as installed.
+    __version__ = _metadata.version("docdiff")
+except _metadata.PackageNotFoundError:  # a source tree on sys.path, never installed
+    __version__ = "0+unknown"
 
 
 def __getattr__(name: str) -> Any:

@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Top to bottom.  A tuple holds siblings.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("docdiff.cli", "docdiff.__main__", "docdiff"),
+    ("docdiff.cli", "docdiff.__main__"),
+    ("docdiff",),  # the facade, docdiff/__init__.py itself (only it: see layer_of)
     ("docdiff.render",),
     ("docdiff.corpus",),
     ("docdiff.pipeline",),
@@ -195,7 +196,10 @@ def layer_of(name: str) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for index, entries in enumerate(LAYERS):
         for entry in entries:
-            if _within(name, entry) and (best is None or len(entry) > len(best[1])):
+            # The root entry is the facade alone: a module missing from the
+            # layers must be reported, not taken for the facade.
+            inside = name == entry if "." not in entry else _within(name, entry)
+            if inside and (best is None or len(entry) > len(best[1])):
                 best = (index, entry)
     return best
 

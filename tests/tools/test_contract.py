@@ -114,3 +114,8 @@ def test_only_the_cli_meets_the_process(tmp_path: Path, code: str, what: str) ->
     got = _violations(tmp_path, {"model.py": code, "cli.py": code})
     assert len(got) == 1
     assert got[0].startswith("docdiff/model.py:") and what in got[0]
+
+
+def test_a_module_in_no_layer_is_reported(tmp_path: Path) -> None:
+    got = _violations(tmp_path, {"stray.py": "from .errors import E\n", "errors.py": "E = 1\n"})
+    assert got == ["docdiff/stray.py:1: docdiff.stray is in no layer of tools/contract.py"]
