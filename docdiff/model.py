@@ -124,7 +124,9 @@ class SentenceReader(Protocol):
 
 # A value that is worked out on first read is stored in the frozen object
 # then, once: the object still reads as immutable (the value depends only on
-# what it was built from), and equality, hashing and repr use the values.
+# what it was built from), and equality and repr use the values.  Hashing
+# uses only what the object was built from (equal objects still hash alike),
+# so that putting a Document in a set or an lru_cache reads no sentence.
 _settle = object.__setattr__
 
 
@@ -184,7 +186,7 @@ class Sentence:
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash((self.span, self.text))
 
     def __repr__(self) -> str:
         return (
@@ -226,7 +228,7 @@ class Paragraph:
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash((self.span, self.text, self.label))
 
     def __repr__(self) -> str:
         return (
@@ -271,10 +273,12 @@ class Clause:
         if not value:
             raise ValueError(f"clause {self.label!r} has no paragraphs")
 
-    @property
-    def text(self) -> str:
-        """The clause's paragraphs joined by a blank line (source text, not normalized)."""
-        return "\n\n".join(p.text for p in self.paragraphs)
+    #: The clause's paragraphs joined by a blank line (source text, not
+    #: normalized); joined once, when the clause is built.
+    text: str = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _settle(self, "text", "\n\n".join(p.text for p in self.paragraphs))
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -333,6 +337,7 @@ class Document:
     format: str = "text"
 
     def __attrs_post_init__(self) -> None:
+        _settle(self, "units", self.preamble + self.clauses)
         limit = len(self.source)
         previous = 0
         for role, span in self.parts():
@@ -343,10 +348,8 @@ class Document:
                 raise ValueError(f"{role} span {span.start}-{span.end} overlaps the part before it")
             previous = span.end
 
-    @property
-    def units(self) -> tuple[Clause, ...]:
-        """The units of comparison: preamble paragraphs, then clauses."""
-        return self.preamble + self.clauses
+    #: The units of comparison: preamble paragraphs, then clauses (built once).
+    units: tuple[Clause, ...] = field(init=False, eq=False, repr=False)
 
     @property
     def language(self) -> str:

@@ -53,7 +53,6 @@ class _State:
         self.links: list[Link] = []
         self.left_used = [False] * len(left)
         self.right_used = [False] * len(right)
-        # Unit texts are joined from their paragraphs on every access: join once.
         self.left_texts = [u.text for u in left]
         self.right_texts = [u.text for u in right]
         self._keys: dict[str, str] = {}

@@ -41,7 +41,7 @@ _FIELDS = ("title", "date", "place", "parties", "signatories", "kind", "language
 
 
 class _Side:
-    """One document's units and their texts, taken once (both are built on every access)."""
+    """One document's units and their texts, as lists indexed by the alignment's unit numbers."""
 
     def __init__(self, document: Document) -> None:
         self.units = document.units
