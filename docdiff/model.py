@@ -3,7 +3,7 @@
 Every piece of structure carries a :class:`Span`, code-point offsets into
 ``Document.source`` (the decoded text, byte-order mark removed, newlines as in
 the file), so nothing the reader saw is lost and every result can point back
-at the text it came from.  Serialization lives elsewhere (``docdiff.serialize``).
+at the text it came from.  Serialization lives elsewhere (``docdiff.render.document_json``).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class Annotator(Protocol):
     """Finds ``(actor, commitment, intensity)`` for one sentence's text.
 
     The segmenter gives every sentence one, so that the annotation is worked
-    out on first read (:mod:`docdiff.annotate` costs half a parse, and a
+    out on first read (:mod:`docdiff.describe.annotate` costs half a parse, and a
     comparison reads only the sentences of changed clauses).
     """
 
@@ -132,7 +132,7 @@ _settle = object.__setattr__
 
 @frozen(eq=False, repr=False)
 class Sentence:
-    """One sentence, with what :mod:`docdiff.annotate` found in it.
+    """One sentence, with what :mod:`docdiff.describe.annotate` found in it.
 
     ``actor`` holds the ISO codes of the acting parties, sorted (both parties
     when "the Sides" act); ``commitment`` is a lexicon category such as
@@ -166,7 +166,7 @@ class Sentence:
 
     @property
     def commitment(self) -> str | None:
-        """The commitment category (:func:`docdiff.annotate.commitment_categories`), or None."""
+        """The commitment category (:func:`docdiff.describe.annotate.commitment_categories`), or None."""
         self._annotated()
         return self._commitment
 

@@ -2,7 +2,7 @@
 
 A pair is ``none`` when its two texts are identical, ``formal`` when they are
 equal after typography folding with case folding
-(:func:`docdiff.normalize.normalize`: quotes, dashes, spaces, ё/е, letter
+(:func:`docdiff.text.normalize.normalize`: quotes, dashes, spaces, ё/е, letter
 case) and, in Chinese text, after dropping whitespace beside Han characters
 and CJK punctuation (re-wrapping, a paragraph broken after "。"), and
 ``substantive`` otherwise.  Substantive pairs may carry flags:
@@ -17,7 +17,7 @@ and CJK punctuation (re-wrapping, a paragraph broken after "。"), and
   the two texts differ.
 
 Sentences are aligned within the pair by term overlap (best pairs first, one
-to one); their annotations come from :mod:`docdiff.annotate` via the parse.
+to one); their annotations come from :mod:`docdiff.describe.annotate` via the parse.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _inflection(runs: list[tuple[str, str]], language: str) -> bool:
 
 
 def _dates(text: str) -> list[str]:
-    # Every date pattern of docdiff.dates needs a digit (a day, a month or a
+    # Every date pattern of docdiff.describe.dates needs a digit (a day, a month or a
     # year in figures), so a text without one has no date; most clauses have
     # none, and the patterns cost more than the rest of classify.
     if _DIGIT.search(text) is None:

@@ -4,9 +4,9 @@ The stages, each on what the one before left over (``docs/design.md`` says
 why each threshold is what it is):
 
 1. identical texts, then texts equal after typography folding
-   (:func:`docdiff.normalize.normalize` with case folding) pair up, in order;
+   (:func:`docdiff.text.normalize.normalize` with case folding) pair up, in order;
 2. an optimal one-to-one assignment over the candidate pairs whose cosine
-   (:mod:`docdiff.similarity`) reaches ``match_threshold``, maximising the
+   (:mod:`docdiff.align.similarity`) reaches ``match_threshold``, maximising the
    total of similarity plus a small structural bonus (nearness of relative
    position, equal label, same part) that only breaks near-ties between
    look-alike clauses; solved exactly per connected component by successive
@@ -20,7 +20,7 @@ why each threshold is what it is):
 4. moves: pairs off the heaviest order-preserving chain (longest increasing
    subsequence of right positions, counted in pairs, ties broken by
    similarity) are moved; a weak pair that would be a move is rather a
-   deletion plus an insertion (:mod:`docdiff.links`, which also holds
+   deletion plus an insertion (:mod:`docdiff.align.links`, which also holds
    :class:`Link`, a row of the alignment).
 """
 
@@ -63,7 +63,7 @@ class _State:
         return (self.left_texts if side == "left" else self.right_texts)[index]
 
     def key(self, side: str, index: int) -> str:
-        """The unit's :func:`docdiff.similarity.fold_key`, computed once per distinct text."""
+        """The unit's :func:`docdiff.align.similarity.fold_key`, computed once per distinct text."""
         text = self.text(side, index)
         found = self._keys.get(text)
         if found is None:

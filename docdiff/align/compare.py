@@ -2,11 +2,11 @@
 
 :func:`compare` is the engine's one verb.  Units (preamble paragraphs, then
 clauses) are aligned by :mod:`docdiff.align`; each pair gets a word diff
-(:func:`docdiff.inline.word_diff`) and a verdict (:mod:`docdiff.classify`);
+(:func:`docdiff.text.inline.word_diff`) and a verdict (:mod:`docdiff.align.classify`);
 the envelope and the closing are diffed on their own.  When the two documents
 are in different languages, words cannot match: units are aligned by
 structure (labels, numbers, Latin acronyms; see
-:func:`docdiff.similarity.structural_terms`) and the summary says so.
+:func:`docdiff.align.similarity.structural_terms`) and the summary says so.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def _metadata(left: Metadata, right: Metadata) -> tuple[FieldDifference, ...]:
 def _overall(pairs: Sequence[ClausePair], total: int, language: tuple[str, str]) -> float:
     """Share of terms left unchanged: ``1 - changed terms / all terms of both documents``.
 
-    Terms are the words as :func:`docdiff.tokens.terms` keys them (Han text:
+    Terms are the words as :func:`docdiff.text.tokens.terms` keys them (Han text:
     character bigrams).  Moved units count as unchanged when their text is;
     an identical document scores 1.0, two documents with no word in common 0.0.
     """

@@ -5,7 +5,7 @@ The lexicon (``docdiff/lang/lexicon/formulas.json``, documented in
 "rules-based international order") with regular expressions per language,
 matched against normalized, case-folded text so that typography never hides
 a formula; every match is mapped back to an exact span of the source.
-:mod:`docdiff.formulas` compares the occurrences of two documents.
+:mod:`docdiff.phrases.formulas` compares the occurrences of two documents.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The scheme is BLAST's (Altschul et al., 1990), over word keys instead of
 residues; :mod:`docdiff.phrases` documents the steps.  This module knows
-tokens and token ranges only: :class:`Words` (:mod:`docdiff.wordkeys`)
+tokens and token ranges only: :class:`Words` (:mod:`docdiff.phrases.wordkeys`)
 indexes one document's words, :func:`local_alignments` returns the
 selected, filtered alignments of two of them as token ranges with a score.
 Turning them into spans, formulas and word edits is :mod:`docdiff.phrases`'

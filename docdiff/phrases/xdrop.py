@@ -1,4 +1,4 @@
-"""The extension kernels of the seed-and-extend engine (:mod:`docdiff.seedextend`).
+"""The extension kernels of the seed-and-extend engine (:mod:`docdiff.phrases.seedextend`).
 
 Three steps of BLAST's scheme (Altschul et al., 1990), over word keys: the
 ungapped X-drop pass along a seed's diagonal, the banded gapped X-drop
