@@ -45,7 +45,7 @@ from editgen import generate, seed_statement  # noqa: E402
 
 from docdiff.align.compare import compare  # noqa: E402
 from docdiff.options import Options  # noqa: E402
-from docdiff.phrases.search import _find_cached  # noqa: E402
+from docdiff.phrases.search import clear_caches  # noqa: E402
 from docdiff.read import loads  # noqa: E402
 from docdiff.render import render  # noqa: E402
 
@@ -104,7 +104,7 @@ def fresh(fn: Callable[..., T]) -> Callable[..., T]:
     """
 
     def run(*args: object) -> T:
-        _find_cached.cache_clear()
+        clear_caches()
         return fn(*args)
 
     return run

@@ -27,6 +27,7 @@ inside functions and under ``TYPE_CHECKING``.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Top to bottom.  A tuple holds siblings.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("docdiff.cli", "docdiff.__main__", "docdiff"),
+    ("docdiff.cli", "docdiff.__main__"),
+    ("docdiff",),  # the facade, docdiff/__init__.py itself (only it: see layer_of)
     ("docdiff.render",),
     ("docdiff.corpus",),
     ("docdiff.pipeline",),
@@ -82,7 +84,8 @@ PROCESS_ATTRIBUTES = {
     ("sys", "exit"),
 }
 
-# Violations still allowed while the move is under way: each line as printed.
+# Violations still allowed while the move is under way: each line as printed
+# (matched without its line number, which moves with every edit).
 # The list only shrinks; the contract is strict when it is empty.
 KNOWN: frozenset[str] = frozenset(
     {
@@ -176,7 +179,10 @@ def layer_of(name: str) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for index, entries in enumerate(LAYERS):
         for entry in entries:
-            if _within(name, entry) and (best is None or len(entry) > len(best[1])):
+            # The root entry is the facade alone: a module missing from the
+            # layers must be reported, not taken for the facade.
+            inside = name == entry if "." not in entry else _within(name, entry)
+            if inside and (best is None or len(entry) > len(best[1])):
                 best = (index, entry)
     return best
 
@@ -277,15 +283,21 @@ def check(package_dir: Path) -> tuple[list[str], list[Import]]:
     return list(dict.fromkeys(violations)), every
 
 
+def unplaced(violation: str) -> str:
+    """A violation without its line number (``path:12: ...`` -> ``path: ...``)."""
+    return re.sub(r"^([^: ]+):\d+:", r"\1:", violation)
+
+
 def main(argv: list[str]) -> int:
     """Print the violations; exit 1 if any is not in ``KNOWN``."""
     args = [a for a in argv[1:] if not a.startswith("--")]
     package_dir = Path(args[0]) if args else ROOT / "docdiff"
     violations, every = check(package_dir)
-    new = [v for v in violations if v not in KNOWN]
+    known = {unplaced(v) for v in KNOWN}
+    new = [v for v in violations if unplaced(v) not in known]
     for line in new:
         print(line)
-    stale = sorted(KNOWN - set(violations))
+    stale = sorted(known - {unplaced(v) for v in violations})
     for line in stale:
         print(f"fixed (remove from KNOWN): {line}")
     if "--stats" in argv:
@@ -293,8 +305,7 @@ def main(argv: list[str]) -> int:
         print(f"{len(every)} imports, {len(nested)} of the package inside functions or TYPE_CHECKING:")
         for edge in nested:
             print(f"  {edge.source}:{edge.line} -> {edge.target}")
-    known = len(violations) - len(new)
-    print(f"import contract: {len(new)} violations, {known} known", file=sys.stderr)
+    print(f"import contract: {len(new)} violations, {len(violations) - len(new)} known", file=sys.stderr)
     return 1 if new else 0
 
 

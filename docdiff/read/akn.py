@@ -8,7 +8,7 @@ nesting deeper than :data:`~docdiff.read.html.MAX_DEPTH` is refused.
 
 Two kinds of document are read:
 
-* those written by :func:`docdiff.akn_write.to_akn` (they carry a
+* those written by :func:`docdiff.render.document_akn.to_akn` (they carry a
   ``<proprietary source="#docdiff">`` block) are rebuilt exactly: same
   metadata, units, paragraphs, sentences and annotations.  The source text
   is rebuilt from the XML text (parts separated by blank lines), so offsets
@@ -209,7 +209,7 @@ def _metadata(info: etree._Element | None, language: str | None) -> Metadata:
 
 
 def _rebuild(doc: etree._Element, mine: etree._Element, language: str | None, path: str | None) -> Document:
-    """Rebuild a document written by :func:`docdiff.akn_write.to_akn`."""
+    """Rebuild a document written by :func:`docdiff.render.document_akn.to_akn`."""
     out = _Source()
     envelope = [(e.get("position"), e.text or "") for e in mine.iter(_D + "envelope")]
     head = [out.block(text) for where, text in envelope if where != "after"]

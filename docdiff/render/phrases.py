@@ -4,11 +4,11 @@
 into a :class:`~docdiff.result.PhraseReport`; this module registers its
 renderers as JSON (``docdiff/phrases@1``), terminal text and GitHub
 Markdown (:mod:`docdiff.render.phrases_html` the self-contained HTML page),
-reached with ``render(report, fmt)``.  Rendering only reads the report, so it is deterministic and can
-be tested on hand-built data.  Statement text is inert in every format: HTML
-is built with lxml (text nodes only), Markdown escapes with
-:func:`docdiff.render.comparison_md.escape`, text shows control characters as
-``\\xNN``.
+reached with ``render(report, fmt)``.  Rendering only reads the report, so
+it is deterministic and can be tested on hand-built data.  Statement text
+is inert in every format: HTML is built with lxml (text nodes only),
+Markdown escapes with :func:`docdiff.render.comparison_md.escape`, text
+shows control characters as ``\\xNN``.
 """
 
 from __future__ import annotations
