@@ -156,7 +156,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _load(path: str, args: argparse.Namespace) -> object:
-    from .read import load
+    from .pipeline import load
 
     return load(path, max_bytes=args.max_size, language=args.language)
 
@@ -187,8 +187,8 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .align.compare import compare
     from .model import Document
+    from .pipeline import compare
     from .render import render
 
     left, right = _load(args.left, args), _load(args.right, args)
@@ -231,19 +231,20 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 
 def _run_formulas(args: argparse.Namespace) -> int:
-    from .read.collect import load_many
+    from .options import ReadOptions
+    from .pipeline import corpus_folder, load_many
     from .render.formulas import render_formula_table
 
-    folders = [p for p in args.paths if os.path.isdir(p)]
-    if folders and len(args.paths) == 1:
+    folder = corpus_folder(args.paths)
+    if folder is not None:
         # A folder is a corpus: the table of wordings and variants across it.
         from .corpus import Corpus, formulas_report
 
-        corpus = Corpus.build(folders[0], progress=_progress("indexing"), max_bytes=args.max_size)
+        corpus = Corpus.build(folder, progress=_progress("indexing"), max_bytes=args.max_size)
         _report_skipped(corpus.skipped)
         _write(formulas_report(corpus, args.format), args.output)
         return EXIT_OK
-    loaded = load_many(args.paths, max_bytes=args.max_size, language=args.language)
+    loaded = load_many(args.paths, ReadOptions(max_bytes=args.max_size, language=args.language))
     _report_skipped(loaded.skipped)
     _write(render_formula_table(loaded.documents, args.format), args.output)
     return EXIT_OK

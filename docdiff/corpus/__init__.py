@@ -18,7 +18,7 @@ from concurrent.futures import Executor
 
 from ..errors import InputError
 from ..model import Document
-from ..options import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES, ReadOptions
 from ..read.collect import Skipped, expand_paths
 from .entry import Entry, entry_of, index_items
 from .index import read_index, write_index
@@ -106,8 +106,7 @@ class Corpus:
             done = run_chunks(
                 index_items,
                 items,
-                max_bytes,
-                language,
+                ReadOptions(max_bytes=max_bytes, language=language),
                 executor=pool,
                 chunk=chunk_size(len(items), pool),
                 progress=progress,

@@ -10,7 +10,7 @@ are ``<inline name="sentence">`` carrying their annotations.
 What Akoma Ntoso has no place for (exact unit labels, the model's section
 names, the news envelope, parties and kind) is kept in ``docdiff:``
 attributes and a ``<proprietary source="#docdiff">`` block, so
-:func:`docdiff.read.load` rebuilds the same clause model.  Built with
+:func:`docdiff.load` rebuilds the same clause model.  Built with
 lxml.etree, so escaping holds by construction; indentation is added only
 between structural elements, never inside text, so output is deterministic
 and text is exact.
@@ -24,8 +24,8 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from ..akn_names import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
 from ..model import Block, Clause, Document, Paragraph, Sentence
-from ..read.akn import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
 
 __all__ = ["to_akn"]
 

@@ -24,7 +24,7 @@ from docdiff.corpus import (
     rank_report,
 )
 from docdiff.errors import InputError, OptionsError
-from docdiff.read import load, loads
+from docdiff import load, loads
 
 CLAUSES = {
     "indo": "The Sides reaffirmed their commitment to a free and open Indo-Pacific and to the UN Charter.",

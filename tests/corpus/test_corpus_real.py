@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from docdiff.corpus import Corpus, InlineExecutor
-from docdiff.read import load
+from docdiff import load
 
 pytestmark = pytest.mark.corpus
 

@@ -12,8 +12,9 @@ from lxml import etree
 
 from docdiff.errors import ParseError
 from docdiff.model import Block, Clause, Document
-from docdiff.read import load, loads, sniff
-from docdiff.read.akn import AKN_NS, DOCDIFF_NS
+from docdiff import load, loads
+from docdiff.read import sniff
+from docdiff.akn_names import AKN_NS, DOCDIFF_NS
 from docdiff.render.document_akn import to_akn
 
 ROOT = Path(__file__).resolve().parents[2]

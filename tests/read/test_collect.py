@@ -4,7 +4,8 @@ import pytest
 
 import docdiff
 from docdiff.errors import InputError
-from docdiff.read.collect import Skipped, expand_paths, load_many, load_one
+from docdiff.pipeline import load_many, load_one
+from docdiff.read.collect import Skipped, expand_paths
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "az-cn-2025-04.ru.txt"
 

@@ -20,7 +20,7 @@ import pytest
 from docdiff.errors import DocdiffError, InputError, ParseError, UnsafeInputError
 from docdiff.model import Document
 from docdiff.options import DEFAULT_MAX_BYTES
-from docdiff.read import load, loads
+from docdiff import load, loads
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "az-cn-2025-04.ru.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from docdiff.errors import ParseError
 from docdiff.model import Document
-from docdiff.read import load, loads
+from docdiff import load, loads
 from docdiff.read.html import extract
 from docdiff.text.normalize import normalize
 

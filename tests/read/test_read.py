@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from docdiff.errors import InputError, ParseError, UnsafeInputError
-from docdiff.read import decode, load, loads, sniff
+from docdiff import load, loads
+from docdiff.read import decode, sniff
 from docdiff.read.encoding import declared_charset
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "az-cn-2025-04.ru.txt"

@@ -15,8 +15,8 @@ import pytest
 from docdiff.cli import main
 from docdiff.errors import OptionsError
 from docdiff.phrases.formulas import formula_lexicon
-from docdiff.read import load, loads
-from docdiff.read.collect import load_many
+from docdiff import load, loads
+from docdiff.pipeline import load_many
 from docdiff.render.formulas import (
     FORMULAS_SCHEMA,
     WIDTH,

@@ -17,7 +17,7 @@ from docdiff.cli import main
 from docdiff.errors import OptionsError
 from docdiff.model import Document
 from docdiff.options import Options
-from docdiff.read import load, loads
+from docdiff import load, loads
 from docdiff.render.json import schema
 from docdiff.render.phrases import (
     PHRASE_FORMATS,
