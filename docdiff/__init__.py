@@ -13,11 +13,12 @@ composed in :mod:`docdiff.pipeline`::
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
 from .errors import DocdiffError, InputError, OptionsError, ParseError, UnsafeInputError
 from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
-from .options import Options
+from .options import AlignTuning, Options, PhraseTuning
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas, find_formulas
 from .pipeline import compare, load, loads
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 __all__ = [
+    "AlignTuning",
     "Block",
     "Change",
     "Clause",
@@ -62,6 +64,7 @@ __all__ = [
     "Part",
     "PhrasePair",
     "PhraseSide",
+    "PhraseTuning",
     "Sentence",
     "Signatory",
     "Span",
@@ -77,7 +80,11 @@ __all__ = [
     "to_akn",
 ]
 
-__version__ = "0.1.0"
+try:
+    # One source: the version in pyproject.toml, as installed.
+    __version__ = _metadata.version("docdiff")
+except _metadata.PackageNotFoundError:  # a source tree on sys.path, never installed
+    __version__ = "0+unknown"
 
 
 def __getattr__(name: str) -> Any:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from . import __version__
 from .errors import DocdiffError, InputError, OptionsError
 from .options import DEFAULT_MAX_BYTES, Options
 from .read.collect import Skipped
@@ -76,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="docdiff",
         description="Parse and compare diplomatic joint statements (ru, en, zh).",
     )
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 

@@ -2,11 +2,11 @@
 
 :func:`compare` is the engine's one verb.  Units (preamble paragraphs, then
 clauses) are aligned by :mod:`docdiff.align`; each pair gets a word diff
-(:func:`docdiff.inline.word_diff`) and a verdict (:mod:`docdiff.classify`);
+(:func:`docdiff.text.inline.word_diff`) and a verdict (:mod:`docdiff.align.classify`);
 the envelope and the closing are diffed on their own.  When the two documents
 are in different languages, words cannot match: units are aligned by
 structure (labels, numbers, Latin acronyms; see
-:func:`docdiff.similarity.structural_terms`) and the summary says so.
+:func:`docdiff.align.similarity.structural_terms`) and the summary says so.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _FIELDS = ("title", "date", "place", "parties", "signatories", "kind", "language
 
 
 class _Side:
-    """One document's units and their texts, taken once (both are built on every access)."""
+    """One document's units and their texts, as lists indexed by the alignment's unit numbers."""
 
     def __init__(self, document: Document) -> None:
         self.units = document.units
@@ -69,7 +69,7 @@ def _terms(left: _Side, right: _Side) -> tuple[list[list[str]], list[list[str]]]
     )
 
 
-def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
+def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) -> ClausePair:
     lefts = [left.units[i] for i in link.left]
     rights = [right.units[j] for j in link.right]
     a, b = left.joined(link.left), right.joined(link.right)
@@ -87,6 +87,7 @@ def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
             edits,
             lambda: (left.sentences(link.left), right.sentences(link.right)),
             (left.language, right.language),
+            overlap,
         )
         if cross:
             notes = (f"paired by structure: {left.language} and {right.language} texts share no words",)
@@ -133,7 +134,7 @@ def _metadata(left: Metadata, right: Metadata) -> tuple[FieldDifference, ...]:
 def _overall(pairs: Sequence[ClausePair], total: int, language: tuple[str, str]) -> float:
     """Share of terms left unchanged: ``1 - changed terms / all terms of both documents``.
 
-    Terms are the words as :func:`docdiff.tokens.terms` keys them (Han text:
+    Terms are the words as :func:`docdiff.text.tokens.terms` keys them (Han text:
     character bigrams).  Moved units count as unchanged when their text is;
     an identical document scores 1.0, two documents with no word in common 0.0.
     """
@@ -195,7 +196,8 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
     else:
         space = Space(left_terms, right_terms)
     links = align(lside.units, rside.units, space, options)
-    pairs = tuple(_pair(link, lside, rside, cross) for link in links)
+    overlap = options.align_tuning.sentence_overlap
+    pairs = tuple(_pair(link, lside, rside, cross, overlap) for link in links)
     total = sum(map(len, left_terms)) + sum(map(len, right_terms))
     return Comparison(
         left=left,

@@ -1,6 +1,6 @@
 """Which statements of a corpus use each lexicon formula, and in which wording.
 
-For each formula of :func:`docdiff.formulas.formula_lexicon` and each
+For each formula of :func:`docdiff.phrases.formulas.formula_lexicon` and each
 language, the matched wordings are grouped into *variants*: two wordings
 are the same variant when they are equal after
 ``normalize(casefold=True)`` (typography and case never make a variant).

@@ -26,7 +26,7 @@ from .leaders import LeaderMention, find_leaders
 __all__ = ["find_signatories", "signing_line_signatories"]
 
 PartyFinder = Callable[[str, str], tuple[str, ...]]
-"""``(text, language) -> ISO codes in order of mention``, as :mod:`docdiff.parties` finds them."""
+"""``(text, language) -> ISO codes in order of mention``, as :mod:`docdiff.describe.parties` finds them."""
 
 _RU_ROLE = (
     r"(?:Президент|Председател[ьяюем]+|Премьер-министр|Канцлер|Корол[ьяюем]+|Эмир|Султан|Вице-президент"

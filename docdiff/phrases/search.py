@@ -5,7 +5,7 @@ The lexicon (``docdiff/lang/lexicon/formulas.json``, documented in
 "rules-based international order") with regular expressions per language,
 matched against normalized, case-folded text so that typography never hides
 a formula; every match is mapped back to an exact span of the source.
-:mod:`docdiff.formulas` compares the occurrences of two documents.
+:mod:`docdiff.phrases.formulas` compares the occurrences of two documents.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import bisect
 import functools
 import json
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from importlib import resources
@@ -188,44 +187,20 @@ def find_formulas(document: Document) -> tuple[FormulaOccurrence, ...]:
     return _find_cached(document)
 
 
-class _RecentDocuments:
-    """The results of the last few documents, found by identity.
-
-    compare() asks for the formulas of the same two documents twice (phrases
-    and formula uses), and normalizing a statement is the costly part, so a
-    few results are kept.  Not ``functools.lru_cache``: that hashes the
-    document, which walks every clause, paragraph and sentence and so forces
-    the sentences and annotation that are otherwise worked out only when
-    read.  A document is immutable, so the same object gives the same result.
-    The lock makes it safe under a thread pool (corpus work may run in one).
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.entries: list[tuple[Document, tuple[FormulaOccurrence, ...]]] = []
-        self.lock = threading.Lock()
-
-    def __call__(self, document: Document) -> tuple[FormulaOccurrence, ...]:
-        with self.lock:
-            for k, (known, found) in enumerate(self.entries):
-                if known is document:
-                    # Most recent first, as an LRU cache.
-                    self.entries.insert(0, self.entries.pop(k))
-                    return found
-        found = _find(document)
-        with self.lock:
-            self.entries.insert(0, (document, found))
-            del self.entries[self.size :]
-        return found
-
-    def cache_clear(self) -> None:
-        """Forget every result, and the matches kept by text (benchmarks time the work, not the cache)."""
-        with self.lock:
-            self.entries.clear()
-            _SEEN.clear()
+# compare() asks for the formulas of the same two documents twice (phrases
+# and formula uses), and normalizing a statement is the costly part, so the
+# last few results are kept.  Hashing a Document reads neither sentences nor
+# annotation (docdiff.model hashes paragraphs by span, text and label), so
+# this is a plain LRU cache; lru_cache is safe under a thread pool.
+@functools.lru_cache(maxsize=8)
+def _find_cached(document: Document) -> tuple[FormulaOccurrence, ...]:
+    return _find(document)
 
 
-_find_cached = _RecentDocuments(8)
+def clear_caches() -> None:
+    """Forget every result and the matches kept by text (benchmarks time the work, not the caches)."""
+    _find_cached.cache_clear()
+    _SEEN.clear()
 
 
 class _Folded:

@@ -1,7 +1,7 @@
 """The report of ``docdiff formulas``: which lexicon formulas each statement uses, in which wording.
 
 :func:`formula_table` finds every formula occurrence
-(:func:`docdiff.formulas.find_formulas`) in each document and groups them by
+(:func:`docdiff.phrases.formulas.find_formulas`) in each document and groups them by
 formula, in lexicon order; :func:`render_formula_table` renders the result as
 terminal text or as ``docdiff/formulas@1`` JSON (schema
 ``docdiff/schemas/formulas-1.json``).  Documents are referred to by their

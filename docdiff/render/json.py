@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
+import attrs
+
 from ..model import Document
+from ..options import Options
 from ..result import (
     COMPARISON_SCHEMA,
     PHRASES_SCHEMA,
@@ -154,13 +157,29 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "envelope": edits_to_list(comparison.envelope),
         "closing": edits_to_list(comparison.closing),
         "summary": _summary(comparison.summary),
-        "options": {
-            "match_threshold": _score(options.match_threshold),
-            "split_threshold": _score(options.split_threshold),
-            "move_threshold": _score(options.move_threshold),
-            "phrases": options.phrases,
-            "min_phrase_words": options.min_phrase_words,
-        },
+        "options": options_to_dict(options),
+    }
+
+
+# Options that say how inputs were read, not how they were compared.
+_READING = frozenset({"max_bytes"})
+
+
+def _setting(value: object) -> object:
+    if attrs.has(type(value)):
+        return {f.name: _setting(getattr(value, f.name)) for f in attrs.fields(type(value))}  # type: ignore[arg-type]
+    if isinstance(value, float):
+        return _score(value)
+    return value
+
+
+def options_to_dict(options: Options) -> dict[str, Any]:
+    """Every comparison setting of ``options``, tuning records included, in field order.
+
+    A result can be reproduced from itself: nothing that decides it is left out.
+    """
+    return {
+        f.name: _setting(getattr(options, f.name)) for f in attrs.fields(Options) if f.name not in _READING
     }
 
 

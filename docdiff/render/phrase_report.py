@@ -1,7 +1,7 @@
 """The phrase report: what ``docdiff phrases`` shows, and helpers its renderers share.
 
 :func:`phrase_report` runs the two engines (:func:`docdiff.phrases.align_phrases`
-and :func:`docdiff.formulas.compare_formulas`) and gathers what they found
+and :func:`docdiff.phrases.formulas.compare_formulas`) and gathers what they found
 into a :class:`PhraseReport`; :mod:`docdiff.render.phrases` (text, Markdown,
 JSON) and :mod:`docdiff.render.phrases_html` render it.
 """

@@ -1,7 +1,7 @@
 """Reports of ``docdiff phrases``: shared phrases and formula wording of two statements.
 
 :func:`phrase_report` runs the two engines (:func:`docdiff.phrases.align_phrases`
-and :func:`docdiff.formulas.compare_formulas`) and gathers what they found
+and :func:`docdiff.phrases.formulas.compare_formulas`) and gathers what they found
 into a :class:`PhraseReport`; :func:`render_phrase_report` renders it as JSON
 (``docdiff/phrases@1``), terminal text, GitHub Markdown or one self-contained
 HTML page.  Rendering only reads the report, so it is deterministic and can

@@ -1,6 +1,6 @@
 """Checks on the real statements in $DOCDIFF_CORPUS (never copied into the project).
 
-Run with ``DOCDIFF_CORPUS=/work/shared/corpus pytest tests/test_corpus_parse.py``.
+Run with ``DOCDIFF_CORPUS=/work/shared/corpus pytest tests/segment/test_corpus_layouts.py``.
 The expected counts were checked by reading the statements, not taken from the
 MANIFEST (whose counts are hints from a quick script).
 """
