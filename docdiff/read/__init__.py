@@ -18,7 +18,7 @@ import stat
 import attrs
 
 from ..errors import InputError, UnsafeInputError
-from .encoding import decode
+from .encoding import decode, decode_found
 from .registry import Format, Reader, reader_for, readers, register_reader, sniff, unregister_reader
 from .sniff import unsafe_doctype
 from .source import Source
@@ -28,6 +28,7 @@ __all__ = [
     "Reader",
     "Source",
     "decode",
+    "decode_found",
     "read_file",
     "read_text",
     "reader_for",
@@ -86,11 +87,12 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int) -> Source:
     The size is checked with ``os.stat`` before anything is read; files
     over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,
     as are missing paths, directories, empty, binary and undecodable files.
-    ``Source.path`` is ``path`` as given.
+    ``Source.path`` is ``path`` as given; ``Source.encoding`` is the codec
+    the bytes were decoded with.
     """
     name = os.fspath(path)
-    data = _read_bytes(name, max_bytes)
-    return read_text(decode(data, name=name), path=name)
+    text, encoding = decode_found(_read_bytes(name, max_bytes), name=name)
+    return attrs.evolve(read_text(text, path=name), encoding=encoding)
 
 
 def read_text(text: str, *, path: str | None = None) -> Source:

@@ -28,6 +28,9 @@ class Source:
     * ``language`` (ISO 639-1) is what the markup declares (Akoma Ntoso's
       FRBRlanguage); an explicit language still wins, and detection runs
       when neither is given;
+    * ``encoding`` is the codec the bytes were decoded with (``"utf-8"``,
+      ``"cp1251"`` ...; see :mod:`docdiff.read.encoding`), ``None`` for text
+      that came decoded;
     * ``document`` is set when the input is docdiff's own Akoma Ntoso: the
       clause model rebuilt exactly, so nothing is segmented again.
     """
@@ -37,4 +40,5 @@ class Source:
     path: str | None = None
     title: str | None = None
     language: str | None = None
+    encoding: str | None = None
     document: Document | None = None

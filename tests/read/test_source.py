@@ -67,8 +67,14 @@ def test_read_file_names_the_source_by_its_path(tmp_path: Path) -> None:
     path = tmp_path / "s.txt"
     path.write_text("Joint Statement\n\n1. The Sides agreed.\n", encoding="cp1251")
     assert read_file(path, max_bytes=1024) == Source(
-        text="Joint Statement\n\n1. The Sides agreed.\n", format="text", path=str(path)
+        text="Joint Statement\n\n1. The Sides agreed.\n", format="text", path=str(path), encoding="utf-8"
     )
+    russian = tmp_path / "r.txt"
+    russian.write_text("Совместное заявление\n\n1. Стороны договорились о сотрудничестве.\n", encoding="cp1251")
+    assert read_file(russian, max_bytes=1024).encoding == "cp1251"
+    russian.write_text("Совместное заявление\n\n1. Стороны договорились о сотрудничестве.\n", encoding="utf-16")
+    assert read_file(russian, max_bytes=1024).encoding in {"utf-16-le", "utf-16-be"}
+    assert read_text("Joint Statement\n").encoding is None
     with pytest.raises(InputError, match="limit"):
         read_file(path, max_bytes=8)
 
