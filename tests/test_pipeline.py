@@ -40,7 +40,10 @@ def test_the_language_given_wins_over_the_hint_which_wins_over_detection() -> No
     text = "Joint Statement\n\n1. The Sides agreed to cooperate.\n"
     assert pipeline.parse(Source(text=text, format="text")).language == "en"
     assert pipeline.parse(Source(text=text, format="text", language="fr")).language == "fr"
-    assert pipeline.parse(Source(text=text, format="text", language="fr"), ReadOptions(language="de")).language == "de"
+    assert (
+        pipeline.parse(Source(text=text, format="text", language="fr"), ReadOptions(language="de")).language
+        == "de"
+    )
 
 
 def test_a_rebuilt_document_is_taken_as_it_is() -> None:
@@ -51,14 +54,6 @@ def test_a_rebuilt_document_is_taken_as_it_is() -> None:
     relabelled = pipeline.parse(source, ReadOptions(language="kk"))
     assert relabelled.language == "kk"
     assert attrs.evolve(relabelled.metadata, language="ru") == source.document.metadata
-
-
-def test_annotate_false_reads_no_actor() -> None:
-    light = docdiff.load(SEED, annotate=False)
-    full = docdiff.load(SEED)
-    assert light.metadata == full.metadata
-    assert all(s.actor == () for u in light.units for p in u.paragraphs for s in p.sentences)
-    assert any(s.actor for u in full.units for p in u.paragraphs for s in p.sentences)
 
 
 def test_compare_is_the_unit_comparison_plus_phrases_and_formulas() -> None:
@@ -72,12 +67,16 @@ def test_compare_is_the_unit_comparison_plus_phrases_and_formulas() -> None:
         units, phrases=align_phrases(left, right, options), formulas=compare_formulas(left, right)
     )
     assert pipeline.compare(left, right) == full
-    assert pipeline.compare(left, right, Options(phrases=False)) == compare_units(left, right, Options(phrases=False))
+    assert pipeline.compare(left, right, Options(phrases=False)) == compare_units(
+        left, right, Options(phrases=False)
+    )
 
 
 def test_load_with_gathers_the_reading_options(tmp_path: Path) -> None:
     read = ReadOptions(max_bytes=1024 * 1024, language="ru", annotate=False)
-    assert pipeline.load_with(SEED, read) == docdiff.load(SEED, max_bytes=1024 * 1024, language="ru", annotate=False)
+    assert pipeline.load_with(SEED, read) == docdiff.load(
+        SEED, max_bytes=1024 * 1024, language="ru", annotate=False
+    )
     with pytest.raises(InputError, match="limit"):
         pipeline.load_with(SEED, ReadOptions(max_bytes=100))
 
@@ -111,3 +110,43 @@ def test_read_options_are_validated_and_compare_options_hold_no_reading() -> Non
     with pytest.raises(OptionsError, match="language"):
         ReadOptions(language=7)  # type: ignore[arg-type]
     assert "max_bytes" not in attrs.fields_dict(Options)
+
+
+# --- many statements ------------------------------------------------------------------------------
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("1. The Sides agreed to meet.\n\n2. The Sides agreed to talk.", "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    loaded = pipeline.load_many([tmp_path])
+    assert [d.path for d in loaded.documents] == [str(good)]
+    assert sorted(s.path.rsplit("/", 1)[1] for s in loaded.skipped) == ["binary.txt", "empty.txt"]
+    assert all(s.reason for s in loaded.skipped)
+
+
+def test_nothing_loadable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="no statement could be loaded"):
+        pipeline.load_many([tmp_path])
+
+
+def test_strict_raises_the_first_failure(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        pipeline.load_many([tmp_path / "empty.txt"], strict=True)
+
+
+def test_load_one_never_raises(tmp_path: Path) -> None:
+    found = pipeline.load_one(tmp_path / "missing.txt")
+    assert isinstance(found, Skipped) and "no such file" in found.reason
+
+
+def test_light_parse_skips_annotation_only() -> None:
+    full = docdiff.load(SEED)
+    light = docdiff.load(SEED, annotate=False)
+    assert [u.text for u in light.units] == [u.text for u in full.units]
+    assert [s.span for s in light.clauses[0].sentences] == [s.span for s in full.clauses[0].sentences]
+    assert full.clauses[0].sentences[0].commitment == "support"
+    assert all(s.commitment is None and s.actor == () for u in light.units for s in u.sentences)

@@ -1,4 +1,4 @@
-"""describe(): the stage after segmentation adds metadata, sentences and their annotation (docdiff.describe)."""
+"""describe(): after segmentation, metadata, sentences and their annotation (docdiff.describe)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def test_describe_without_annotation_splits_sentences_only() -> None:
     plain = describe(segment(SEED), annotate=False)
     full = describe(segment(SEED))
     assert plain.metadata == full.metadata
-    pairs = list(zip(plain.clauses[0].paragraphs[0].sentences, full.clauses[0].paragraphs[0].sentences, strict=True))
+    pairs = list(
+        zip(plain.clauses[0].paragraphs[0].sentences, full.clauses[0].paragraphs[0].sentences, strict=True)
+    )
     assert pairs and all(a.span == b.span and a.text == b.text for a, b in pairs)
     assert all(a.actor == () and a.commitment is None for a, _ in pairs)
     assert any(b.actor for _, b in pairs)

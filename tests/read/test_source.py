@@ -11,7 +11,16 @@ import pytest
 import docdiff
 from docdiff.akn_names import AKN_NS
 from docdiff.errors import InputError, ParseError
-from docdiff.read import Format, Source, read_file, read_text, readers, register_reader, sniff, unregister_reader
+from docdiff.read import (
+    Format,
+    Source,
+    read_file,
+    read_text,
+    readers,
+    register_reader,
+    sniff,
+    unregister_reader,
+)
 from docdiff.render.document_akn import to_akn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +30,8 @@ FOREIGN_AKN = f"""<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="{AKN_NS}"><statement name="jointStatement">
 <preface><p><docTitle>Joint Statement of Brazil and Chile</docTitle></p></preface>
 <mainBody>
-<paragraph eId="para_1"><num>1.</num><content><p>The Sides reaffirmed their friendship.</p></content></paragraph>
+<paragraph eId="para_1"><num>1.</num><content><p>The Sides reaffirmed their friendship.</p></content>
+</paragraph>
 </mainBody></statement></akomaNtoso>"""
 
 
@@ -70,9 +80,13 @@ def test_read_file_names_the_source_by_its_path(tmp_path: Path) -> None:
         text="Joint Statement\n\n1. The Sides agreed.\n", format="text", path=str(path), encoding="utf-8"
     )
     russian = tmp_path / "r.txt"
-    russian.write_text("Совместное заявление\n\n1. Стороны договорились о сотрудничестве.\n", encoding="cp1251")
+    russian.write_text(
+        "Совместное заявление\n\n1. Стороны договорились о сотрудничестве.\n", encoding="cp1251"
+    )
     assert read_file(russian, max_bytes=1024).encoding == "cp1251"
-    russian.write_text("Совместное заявление\n\n1. Стороны договорились о сотрудничестве.\n", encoding="utf-16")
+    russian.write_text(
+        "Совместное заявление\n\n1. Стороны договорились о сотрудничестве.\n", encoding="utf-16"
+    )
     assert read_file(russian, max_bytes=1024).encoding in {"utf-16-le", "utf-16-be"}
     assert read_text("Joint Statement\n").encoding is None
     with pytest.raises(InputError, match="limit"):
@@ -94,7 +108,10 @@ def test_built_in_readers_in_sniff_order() -> None:
 
 # --- a toy format, registered from here -----------------------------------------------------------
 
-TOY = "%TOY\ntitle: Joint Statement of Alpha and Beta\n--\n1. The Sides agreed to cooperate.\n\n2. The Sides will meet.\n"
+TOY = (
+    "%TOY\ntitle: Joint Statement of Alpha and Beta\n--\n"
+    "1. The Sides agreed to cooperate.\n\n2. The Sides will meet.\n"
+)
 
 
 def _is_toy(text: str) -> bool:
@@ -145,7 +162,9 @@ def test_registering_the_same_name_replaces_and_unregistering_restores() -> None
 
 
 def test_a_registered_reader_may_replace_a_built_in_one() -> None:
-    shouting = Format("text", sniff=lambda text: True, read=lambda text, path: Source(text=text.upper(), format="text"))
+    shouting = Format(
+        "text", sniff=lambda text: True, read=lambda text, path: Source(text=text.upper(), format="text")
+    )
     register_reader(shouting)
     try:
         assert [r.name for r in readers()] == ["text", "akn", "html"]
