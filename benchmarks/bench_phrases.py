@@ -94,7 +94,7 @@ def statements(size: int, rng: random.Random, corpus: Path | None = None) -> tup
 def sections(size: int) -> tuple[Document, Document]:
     from bench_compare import scaled  # the same sizes as the comparison benchmark
 
-    from docdiff.read import loads
+    from docdiff import loads
 
     revised = SEED.with_name("az-cn-2025-04-revised.ru.txt").read_text("utf-8")
     return loads(scaled(SEED.read_text("utf-8"), size)), loads(scaled(revised, size))

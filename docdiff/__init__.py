@@ -1,8 +1,9 @@
 """docdiff: structure-aware comparison of diplomatic joint statements.
 
-The public face.  The engine lives in one module per pipeline stage::
+The public face.  The engine lives in one package per pipeline stage,
+composed in :mod:`docdiff.pipeline`::
 
-    read -> segment -> (normalize, annotate) -> align -> inline diff + phrases -> result -> render
+    read -> segment -> describe -> align -> phrases -> result -> render
 
 >>> import docdiff
 >>> left = docdiff.load("seeds/az-cn-2025-04.ru.txt")            # doctest: +SKIP
@@ -15,13 +16,12 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
-from .align.compare import compare
 from .errors import DocdiffError, InputError, OptionsError, ParseError, UnsafeInputError
 from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
 from .options import AlignTuning, Options, PhraseTuning
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas, find_formulas
-from .read import load, loads
+from .pipeline import compare, load, loads
 from .render import formats, render
 from .render.document_akn import to_akn
 from .result import (

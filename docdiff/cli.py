@@ -184,7 +184,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _load(path: str, args: argparse.Namespace) -> object:
-    from .read import load
+    from .pipeline import load
 
     return load(path, max_bytes=args.max_size, language=args.language)
 
@@ -227,8 +227,8 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .align.compare import compare
     from .model import Document
+    from .pipeline import compare
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
@@ -270,19 +270,20 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 
 def _run_formulas(args: argparse.Namespace) -> int:
+    from .options import ReadOptions
     from .phrases.report import formula_report
-    from .read.collect import load_many
+    from .pipeline import corpus_folder, load_many
 
-    folders = [p for p in args.paths if os.path.isdir(p)]
-    if folders and len(args.paths) == 1:
+    folder = corpus_folder(args.paths)
+    if folder is not None:
         # A folder is a corpus: the table of wordings and variants across it.
         from .corpus import Corpus
 
-        corpus = Corpus.build(folders[0], progress=_progress("indexing"), max_bytes=args.max_size)
+        corpus = Corpus.build(folder, progress=_progress("indexing"), max_bytes=args.max_size)
         _report_skipped(corpus.skipped)
         _write(render(corpus.formulas(), args.format), args.output)
         return EXIT_OK
-    loaded = load_many(args.paths, max_bytes=args.max_size, language=args.language)
+    loaded = load_many(args.paths, ReadOptions(max_bytes=args.max_size, language=args.language))
     _report_skipped(loaded.skipped)
     _write(render(formula_report(loaded.documents), args.format), args.output)
     return EXIT_OK

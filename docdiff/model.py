@@ -100,9 +100,10 @@ class Block:
 class Annotator(Protocol):
     """Finds ``(actor, commitment, intensity)`` for one sentence's text.
 
-    The segmenter gives every sentence one, so that the annotation is worked
-    out on first read (:mod:`docdiff.describe.annotate` costs half a parse, and a
-    comparison reads only the sentences of changed clauses).
+    The describe stage (:func:`docdiff.describe.describe`) gives every
+    sentence one, so that the annotation is worked out on first read
+    (:mod:`docdiff.describe.annotate` costs half a parse, and a comparison
+    reads only the sentences of changed clauses).
     """
 
     def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None]:
@@ -113,7 +114,7 @@ class Annotator(Protocol):
 class SentenceReader(Protocol):
     """Splits a paragraph into sentences: ``(text, start) -> sentences`` with source offsets.
 
-    The segmenter gives every paragraph one, so that sentences are split on
+    The describe stage gives every paragraph one, so that sentences are split on
     first read.
     """
 
@@ -138,7 +139,7 @@ class Sentence:
     when "the Sides" act); ``commitment`` is a lexicon category such as
     ``"support"`` or ``"agree"``; ``intensity`` is ``"strong"`` when a
     modifier such as "firmly" or "твердо" sharpens it.  Built with an
-    ``annotator`` (as the segmenter does), the three are found on first read
+    ``annotator`` (as the describe stage does), the three are found on first read
     instead of being given.
     """
 
@@ -199,7 +200,7 @@ class Sentence:
 class Paragraph:
     """A paragraph of a clause; ``label`` is a sub-item's number as printed ("a", "2").
 
-    Built with a ``reader`` (as the segmenter does), ``sentences`` are split
+    Built with a ``reader`` (as the describe stage does), ``sentences`` are split
     on first read instead of being given.
     """
 

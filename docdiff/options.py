@@ -1,4 +1,8 @@
-"""One frozen, validated set of options, shared by the library API and the CLI."""
+"""Frozen, validated options shared by the library API and the CLI.
+
+:class:`ReadOptions` says how statements are read and parsed,
+:class:`Options` how two parsed statements are compared.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from attrs import field, frozen
 
 from .errors import OptionsError
 
-__all__ = ["DEFAULT_MAX_BYTES", "AlignTuning", "Options", "PhraseTuning"]
+__all__ = ["DEFAULT_MAX_BYTES", "AlignTuning", "Options", "PhraseTuning", "ReadOptions"]
 
 #: Files larger than this are refused unless the caller raises the limit:
 #: the longest real statements are ~100 KB, so 20 MB is a wrong file, not a statement.
@@ -25,6 +29,30 @@ def _fraction(instance: object, attribute: attrs.Attribute[float], value: float)
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise OptionsError(f"option {attribute.name} must be a whole number >= 1, got {value!r}")
+
+
+def _language(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not isinstance(value, str):
+        raise OptionsError(
+            f"option {attribute.name} must be an ISO 639-1 code such as 'ru' or None, got {value!r}"
+        )
+
+
+@frozen(kw_only=True)
+class ReadOptions:
+    """How docdiff reads and parses a statement; every field has a documented default.
+
+    * ``max_bytes``: files larger than this are refused before a byte is
+      read (CLI ``--max-size``);
+    * ``language``: the statement language (ISO 639-1), overriding what the
+      markup declares and detection (CLI ``--language``);
+    * ``annotate``: with false, sentences carry no actor, commitment or
+      intensity (a lighter parse, for indexing many statements).
+    """
+
+    max_bytes: int = field(default=DEFAULT_MAX_BYTES, validator=_positive)
+    language: str | None = field(default=None, validator=_language)
+    annotate: bool = True
 
 
 def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -118,7 +146,7 @@ def _tuning(kind: type[Any]) -> Callable[[object, attrs.Attribute[Any], object],
 
 @frozen(kw_only=True)
 class Options:
-    """How docdiff reads and compares; every field has a documented default.
+    """How docdiff compares two statements; every field has a documented default.
 
     Thresholds are similarities in ``[0, 1]`` between two units' weighted
     term sets (see ``docs/design.md`` for how they were chosen):
@@ -148,6 +176,5 @@ class Options:
     phrases: bool = True
     min_phrase_words: int = field(default=4, validator=_positive)
     phrase_min_score: float = field(default=0.5, validator=_fraction)
-    max_bytes: int = field(default=DEFAULT_MAX_BYTES, validator=_positive)
     align_tuning: AlignTuning = field(factory=AlignTuning, validator=_tuning(AlignTuning))
     phrase_tuning: PhraseTuning = field(factory=PhraseTuning, validator=_tuning(PhraseTuning))

@@ -91,13 +91,6 @@ KNOWN: frozenset[str] = frozenset(
     {
         "docdiff/__main__.py:5: docdiff.__main__ imports its sibling docdiff.cli",
         "docdiff/__main__.py:7: docdiff.__main__ uses sys.exit (only docdiff.cli meets the process)",
-        "docdiff/align/compare.py:182: docdiff.align.compare imports its sibling docdiff.phrases.align",
-        "docdiff/align/compare.py:192: docdiff.align.compare imports its sibling docdiff.phrases.formulas",
-        "docdiff/read/__init__.py:108: docdiff.read imports its sibling docdiff.segment",
-        "docdiff/read/akn.py:306: docdiff.read.akn imports its sibling docdiff.segment",
-        "docdiff/read/html.py:382: docdiff.read.html imports its sibling docdiff.segment",
-        "docdiff/segment/__init__.py:25: docdiff.segment imports docdiff.describe.deferred, a higher layer",
-        "docdiff/segment/__init__.py:26: docdiff.segment imports docdiff.describe.metadata, a higher layer",
     }
 )
 

@@ -23,11 +23,9 @@ from ..result import (
     Edit,
     FieldDifference,
     Flag,
-    FormulaUse,
     MatchedBy,
     Op,
     PairKind,
-    PhrasePair,
     Summary,
 )
 from ..text.inline import word_diff
@@ -176,27 +174,11 @@ def _summary(
     )
 
 
-def _phrases(left: Document, right: Document, options: Options) -> tuple[PhrasePair, ...]:
-    if not options.phrases:
-        return ()
-    try:
-        from ..phrases.align import align_phrases
-    except ImportError:
-        return ()
-    return tuple(align_phrases(left, right, options))
-
-
-def _formulas(left: Document, right: Document, options: Options) -> tuple[FormulaUse, ...]:
-    """Formula uses of both documents, with phrases (the same option: both read the sentences)."""
-    if not options.phrases:
-        return ()
-    from ..phrases.formulas import compare_formulas
-
-    return compare_formulas(left, right)
-
-
 def compare(left: Document, right: Document, options: Options | None = None) -> Comparison:
-    """Compare two parsed statements; see the module docstring.
+    """Compare the units of two parsed statements; see the module docstring.
+
+    The comparison has no phrases and formulas: :func:`docdiff.compare`
+    (:func:`docdiff.pipeline.compare`) adds them.
 
     Pairs come in the right document's order, each deletion where it stood
     in the left document.  Deterministic: the same input gives the same
@@ -222,8 +204,6 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
         right=right,
         pairs=pairs,
         summary=_summary(pairs, left, right, cross, total),
-        phrases=_phrases(left, right, options),
-        formulas=_formulas(left, right, options),
         envelope=word_diff(_joined_blocks(left.envelope), _joined_blocks(right.envelope)),
         closing=word_diff(_joined_blocks(left.closing), _joined_blocks(right.closing)),
         options=options,

@@ -19,7 +19,7 @@ from concurrent.futures import Executor
 
 from ..errors import InputError, OptionsError
 from ..model import Document
-from ..options import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES, ReadOptions
 from ..read.collect import Skipped, expand_paths
 from .entry import Entry, entry_of, index_items
 from .index import read_index, write_index
@@ -105,8 +105,7 @@ class Corpus:
             done = run_chunks(
                 index_items,
                 items,
-                max_bytes,
-                language,
+                ReadOptions(max_bytes=max_bytes, language=language),
                 executor=pool,
                 chunk=chunk_size(len(items), pool),
                 progress=progress,

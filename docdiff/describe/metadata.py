@@ -1,6 +1,6 @@
 """What a statement says about itself: title, kind, date, place, parties, signers.
 
-:func:`extract_metadata` is called by the segmenter once it has found the
+:func:`extract_metadata` is called by :func:`docdiff.describe.describe` on the
 parts of a statement; it reads only those parts, in a fixed order of trust
 (documented in ``docs/metadata.md``):
 

@@ -10,7 +10,7 @@ are ``<inline name="sentence">`` carrying their annotations.
 What Akoma Ntoso has no place for (exact unit labels, the model's section
 names, the news envelope, parties and kind) is kept in ``docdiff:``
 attributes and a ``<proprietary source="#docdiff">`` block, so
-:func:`docdiff.read.load` rebuilds the same clause model.  Built with
+:func:`docdiff.load` rebuilds the same clause model.  Built with
 lxml.etree, so escaping holds by construction; indentation is added only
 between structural elements, never inside text, so output is deterministic
 and text is exact.

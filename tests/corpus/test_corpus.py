@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
+from docdiff import load, loads
 from docdiff.corpus import Corpus, InlineExecutor, Scoring, open_or_build
 from docdiff.errors import InputError, OptionsError
-from docdiff.read import load, loads
 from docdiff.render import render
 from docdiff.render.jsonout import schema
 

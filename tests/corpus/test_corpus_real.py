@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from docdiff import load
 from docdiff.corpus import Corpus, InlineExecutor
-from docdiff.read import load
 
 pytestmark = pytest.mark.corpus
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from docdiff.phrases.formulas import compare_formulas, find_formulas, formula_lexicon
 from docdiff.phrases.report import formula_report, formula_table, phrase_report
 from docdiff.phrases.search import find_in_units
-from docdiff.read import load
+from docdiff import load
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 LEFT, RIGHT = load(SEEDS / "az-cn-2025-04.ru.txt"), load(SEEDS / "az-cn-2025-04-revised.ru.txt")

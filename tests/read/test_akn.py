@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from docdiff import load, loads
+from docdiff.akn_names import AKN_NS, DOCDIFF_NS
 from docdiff.errors import ParseError
 from docdiff.model import Block, Clause, Document
-from docdiff.read import load, loads, sniff
-from docdiff.read.akn import AKN_NS, DOCDIFF_NS
+from docdiff.read import sniff
 from docdiff.render.document_akn import to_akn
 
 ROOT = Path(__file__).resolve().parents[2]

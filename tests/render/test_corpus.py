@@ -15,8 +15,8 @@ from docdiff.corpus.types import (
     FormulaTable,
     FormulaUsage,
     Matrix,
-    RankResult,
     Ranking,
+    RankResult,
     Use,
     Variant,
 )

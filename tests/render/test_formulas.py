@@ -13,13 +13,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from docdiff import load, loads
 from docdiff.cli import main
 from docdiff.errors import OptionsError
 from docdiff.model import Document
 from docdiff.phrases.formulas import formula_lexicon
-from docdiff.read import load, loads
-from docdiff.read.collect import load_many
 from docdiff.phrases.report import formula_report, formula_table
+from docdiff.pipeline import load_many
 from docdiff.render import render
 from docdiff.render.formulas import WIDTH, formula_table_to_dict, shorten
 from docdiff.render.jsonout import FORMULAS_SCHEMA, schema

@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
+from docdiff import load, loads
 from docdiff.cli import main
 from docdiff.errors import OptionsError
 from docdiff.model import Document
 from docdiff.options import Options
-from docdiff.read import load, loads
 from docdiff.phrases.report import phrase_report
 from docdiff.render import formats, render
 from docdiff.render.jsonout import schema
