@@ -6,11 +6,14 @@ from pathlib import Path
 
 import attrs
 import pytest
+from helpers import check_spans
+from hypothesis import HealthCheck, given, settings
+from strategies import statement_texts
 
 import docdiff
 from docdiff import pipeline
 from docdiff.align.compare import compare as compare_units
-from docdiff.errors import InputError, OptionsError
+from docdiff.errors import InputError, OptionsError, ParseError
 from docdiff.options import DEFAULT_MAX_BYTES, Options, ReadOptions
 from docdiff.phrases.align import align_phrases
 from docdiff.phrases.formulas import compare_formulas
@@ -150,3 +153,17 @@ def test_light_parse_skips_annotation_only() -> None:
     assert [s.span for s in light.clauses[0].sentences] == [s.span for s in full.clauses[0].sentences]
     assert full.clauses[0].sentences[0].commitment == "support"
     assert all(s.commitment is None and s.actor == () for u in light.units for s in u.sentences)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(statement_texts())
+def test_any_statement_loses_nothing_and_equals_itself(text: str) -> None:
+    try:
+        document = docdiff.loads(text)
+    except ParseError:
+        return  # nothing statement-like was generated
+    check_spans(document)
+    assert docdiff.loads(text) == document  # deterministic
+    same = docdiff.compare(document, attrs.evolve(document, path="copy"))
+    assert not same.substantive
+    assert all(p.kind.value == "match" for p in same.pairs)
