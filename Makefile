@@ -36,7 +36,13 @@ demo: $(STAMP)
 	$(BIN)/docdiff formulas $(SEED) $(REVISED) -o out/formulas.txt
 	@echo "wrote out/: outline.txt seed.json seed.akn.xml report.html report.md report.json report.txt formulas.txt"
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py
 
 golden: $(STAMP)
