@@ -8,14 +8,14 @@ compiles; :mod:`docdiff.subjects` finds who acts.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
+
+from ..lang.lexicons import lexicon as load_lexicon
 
 __all__ = [
     "CASE_PLAIN",
@@ -65,9 +65,7 @@ class Compiled:
 @cache
 def lexicon() -> dict[str, Any]:
     """The lexicon as read from ``lexicon/commitments.json`` (read once)."""
-    text = resources.files("docdiff.lang").joinpath("lexicon/commitments.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return load_lexicon("commitments")
 
 
 def commitment_categories() -> tuple[str, ...]:

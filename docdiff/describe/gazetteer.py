@@ -27,13 +27,13 @@ with no code, which keeps them from yielding a mention.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 import attrs
+
+from ..lang.lexicons import lexicon
 
 __all__ = ["LANGUAGES", "Alternative", "combined_matches", "gazetteer", "matches"]
 
@@ -78,9 +78,7 @@ class _Matcher:
 @cache
 def gazetteer() -> dict[str, Any]:
     """The gazetteer as read from ``lexicon/parties.json`` (read once)."""
-    text = resources.files("docdiff.lang").joinpath("lexicon/parties.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return lexicon("parties")
 
 
 # --- tokens: each a regex atom; equal atoms share a trie branch ---------------------

@@ -10,11 +10,11 @@ reads "Си Цзиньпин"; English and Chinese names are matched as printed.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 
 from attrs import frozen
+
+from ..lang.lexicons import lexicon
 
 __all__ = ["Leader", "LeaderMention", "find_leaders", "leaders"]
 
@@ -43,7 +43,7 @@ class LeaderMention:
 @functools.cache
 def leaders() -> tuple[Leader, ...]:
     """The gazetteer, in file order."""
-    raw = json.loads(resources.files("docdiff.lang").joinpath("lexicon/leaders.json").read_text("utf-8"))
+    raw = lexicon("leaders")
     return tuple(
         Leader(
             id=item["id"],

@@ -11,11 +11,11 @@ belong in the gazetteer).  English and Chinese print the base form already.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 
 from attrs import frozen
+
+from ..lang.lexicons import lexicon
 
 __all__ = ["Place", "find_place", "place_name"]
 
@@ -36,7 +36,7 @@ class Place:
 
 @functools.cache
 def _places() -> tuple[Place, ...]:
-    raw = json.loads(resources.files("docdiff.lang").joinpath("lexicon/places.json").read_text("utf-8"))
+    raw = lexicon("places")
     return tuple(
         Place(item["en"], item["ru"], item["zh"], tuple(item.get("ru_forms", ()))) for item in raw["places"]
     )

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 import threading
 import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from attrs import field, frozen
 
+from ..lang.lexicons import lexicon
 from ..model import Document
 from ..text.normalize import Normalized, fold_char, normalize
 
@@ -90,9 +89,7 @@ class FormulaOccurrence:
 @functools.cache
 def lexicon_data() -> dict[str, Any]:
     """The parsed lexicon file (read once)."""
-    text = resources.files("docdiff.lang").joinpath("lexicon/formulas.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return lexicon("formulas")
 
 
 @functools.cache

@@ -12,10 +12,13 @@ into numbers so the caller can check that a sequence is plausible.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 import attrs
 from attrs import frozen
+
+from ..lang import languages, pack
 
 __all__ = [
     "INVISIBLE",
@@ -68,17 +71,12 @@ _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 _ZH_NUM = "一二三四五六七八九十百〇零"
 _ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-_ARTICLE_RE = re.compile(
-    r"(?:Статья|СТАТЬЯ|Article|ARTICLE|§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{1,3}|[IVXL]{1,7})(?!\w|\.\d)\.?"
-    rf"|第([{_ZH_NUM}\d]{{1,4}})条"
-)
 _DECIMAL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
 _ARABIC_RE = re.compile(r"(\d{1,3})(?:[ \t\u00a0]?\.(?![\d.])|\)|-(?=\s))(?=\s|[^\W\d_])")
 _PAREN_RE = re.compile(r"[(（](\d{1,3})[)）]")
 _ROMAN_START_RE = re.compile(r"([IVXL]{1,7})[.)](?=\s)")
 _ZH_RE = re.compile(rf"([{_ZH_NUM}]{{1,3}})、")
 _ZH_PAREN_RE = re.compile(rf"[(（]([{_ZH_NUM}]{{1,3}})[)）]")
-_LETTER_RE = re.compile(r"\(([a-zа-я])\)|([a-zа-я])\)(?=\s)|([a-z])\.(?=\s)")
 _UPPER_RE = re.compile(r"([A-Z])\.(?=\s+[A-Z])")
 _BULLET_RE = re.compile(r"(?:——|—|–|-|•|·|\*|▪|●)(?=\s|[^\W\d_])")
 _SPACE_RE = re.compile(r"[\s:：.\-–—]*")
@@ -92,17 +90,34 @@ _EMPHASIS_RE = re.compile(r"(?:\*\*|__)(?=\S)")
 _EMPHASIS_END_RE = re.compile(r"(?:\*\*|__)")
 _HASHES_RE = re.compile(r"#{1,6}[ \t]+")
 
-_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _ZH_DIGIT = "〇零一二三四五六七八九十\\d"
-_DATE_RE = re.compile(
-    rf"(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_EN_MONTHS}),?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_RU_MONTHS})\s+\d{{4}}"
-    rf"|[{_ZH_DIGIT}]{{4}}\s*年\s*[{_ZH_DIGIT}]{{1,3}}\s*月\s*[{_ZH_DIGIT}]{{1,3}}\s*日"
-    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _patterns(codes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The article, letter and date patterns over the packs ``codes`` (the argument keys the cache).
+
+    Each pack gives its words and letters (docdiff/lang/<code>/pack.json:
+    "article_words", "letters", "dotted_letters", "months", "dateline_dates").
+    """
+    found = [pack(code) for code in codes]
+    words = "".join(word + "|" for p in found for word in p.article_words)
+    article = re.compile(
+        rf"(?:{words}§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{{1,3}}|[IVXL]{{1,7}})(?!\w|\.\d)\.?"
+        rf"|第([{_ZH_NUM}\d]{{1,4}})条"
+    )
+    letters = "".join(p.letters for p in found)
+    dotted = "".join(p.dotted_letters for p in found)
+    # An empty class is no regex: "(?!)" matches nowhere.
+    letters, dotted = (f"[{chars}]" if chars else "(?!)" for chars in (letters, dotted))
+    letter = re.compile(rf"\(({letters})\)|({letters})\)(?=\s)|({dotted})\.(?=\s)")
+    dates = [d.replace("{months}", "|".join(p.months)) for p in found for d in p.dateline_dates]
+    date = re.compile(
+        "|".join(dates) + r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+        re.IGNORECASE,
+    )
+    return article, letter, date
+
 
 # Sentence-final punctuation; a line ending with none of these may be a heading.
 _FINAL = ".!?;:。！？；：…,，"
@@ -188,7 +203,8 @@ def find_marker(text: str) -> Marker | None:
 
 
 def _find_marker(text: str, pos: int) -> Marker | None:
-    if (m := _ARTICLE_RE.match(text, pos)) is not None:
+    article_re, letter_re, _ = _patterns(languages())
+    if (m := article_re.match(text, pos)) is not None:
         label = m.group(1) or m.group(2)
         line = text[m.end() :].split("\n", 1)[0].strip()
         # "Article 5 of the Treaty ..." is prose: a heading after the number
@@ -209,7 +225,7 @@ def _find_marker(text: str, pos: int) -> Marker | None:
         return _marker(Kind.ZH, m.group(1), (_zh_value(m.group(1)),), text, m.end())
     if (m := _ZH_PAREN_RE.match(text, pos)) is not None:
         return _marker(Kind.ZH_PAREN, m.group(1), (_zh_value(m.group(1)),), text, m.end())
-    if (m := _LETTER_RE.match(text, pos)) is not None:
+    if (m := letter_re.match(text, pos)) is not None:
         label = m.group(1) or m.group(2) or m.group(3)
         return _marker(Kind.LETTER, label, (ord(label),), text, m.end())
     if (m := _UPPER_RE.match(text, pos)) is not None:
@@ -300,7 +316,7 @@ def is_dateline(text: str) -> bool:
     stripped = text.strip()
     if "\n" in stripped or "\r" in stripped or word_count(stripped) > 10 or len(stripped) > 80:
         return False
-    match = _DATE_RE.search(stripped)
+    match = _patterns(languages())[2].search(stripped)
     if match is None:
         return False
     rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" \t,.;:，。于在年()（）")

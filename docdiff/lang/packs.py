@@ -1,0 +1,264 @@
+"""Language packs: everything docdiff knows about one language, read from its folder.
+
+A pack is a folder named by the language's ISO 639-1 code holding a
+``pack.json`` (``docdiff/lang/ru/pack.json``, ``lang/en/``, ``lang/zh/``).
+:func:`pack` reads it into a frozen :class:`LanguagePack`; :data:`LANGUAGES`
+lists the packs found beside this module, and :func:`languages` those plus
+the ones added by :func:`add_pack_folder` (a pack kept outside the package,
+for instance a test's temporary folder).
+
+The fields are facts, not code: word lists, regex fragments as the rule
+modules splice them into their patterns, and a few properties that stand for
+an algorithmic difference (``spaced``: words are separated by spaces;
+``script``).  A rule module asks for ``pack(language).months`` instead of
+testing ``language == "ru"``.  A language with no pack is read with the
+pack named by :data:`FALLBACK` (English), as docdiff always did.
+
+``docs/architecture.md`` ("Adding a language") gives the recipe.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+__all__ = [
+    "FALLBACK",
+    "LANGUAGES",
+    "DateRule",
+    "LanguagePack",
+    "add_pack_folder",
+    "has_pack",
+    "languages",
+    "pack",
+    "packs",
+    "remove_pack",
+    "stemming_pack",
+]
+
+FALLBACK = "en"
+"""The pack read for a language that has none of its own."""
+
+_PACK_FILE = "pack.json"
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in value)
+
+
+@frozen
+class DateRule:
+    """One date pattern of a language, as :mod:`docdiff.describe.dates` tries it.
+
+    ``pattern`` is a regex whose ``{months}`` stands for the alternation of
+    the pack's month forms; its named groups are those of the dates module
+    (``day1``, ``day``, ``month``, ``month2``, ``year``).  ``months`` says how
+    the month group reads: ``"names"`` by the pack's month forms,
+    ``"number"`` as a number.  A text is searched only when it prints one of
+    each group of ``needs`` (``needs_month``: one of ``month_cues``;
+    ``needs_year``: a year's first digits).
+    """
+
+    pattern: str
+    ignorecase: bool = False
+    months: str = "names"
+    needs: tuple[tuple[str, ...], ...] = ()
+    needs_month: bool = False
+    needs_year: bool = False
+
+
+def _date_rules(value: Any) -> tuple[DateRule, ...]:
+    return tuple(
+        DateRule(
+            pattern=str(rule["pattern"]),
+            ignorecase=bool(rule.get("ignorecase", False)),
+            months=str(rule.get("months", "names")),
+            needs=tuple(_strings(group) for group in rule.get("needs", ())),
+            needs_month=bool(rule.get("needs_month", False)),
+            needs_year=bool(rule.get("needs_year", False)),
+        )
+        for rule in value
+    )
+
+
+@frozen
+class LanguagePack:
+    """What docdiff knows about one language (see ``docs/architecture.md``, "Adding a language").
+
+    Every field but ``code`` has a default, so a new pack writes only what it
+    knows; an empty fragment or list adds nothing to the combined patterns.
+    """
+
+    code: str
+    """ISO 639-1 code, the folder's name."""
+    name: str = ""
+    """English name of the language."""
+    order: int = 1000
+    """Rank among the packs wherever patterns of several languages are tried in turn."""
+    script: str = "latin"
+    """The main script: "latin", "cyrillic", "han"."""
+    spaced: bool = True
+    """Words are separated by spaces, so a word boundary means something (False for Han)."""
+    stemmer: str | None = None
+    """Snowball stemmer name ("russian", "english"), or None for no stemming."""
+    stemmer_for: tuple[str, ...] = ()
+    """Other language codes, without a pack, whose words this pack's stemmer stems."""
+    stem_letters: str = ""
+    """Two letters bounding a range: a word holding a letter in it is stemmed by this pack's stemmer
+    whatever the language ("ая" for Russian: "а" <= c <= "я")."""
+    stem_ascii: bool = False
+    """An all-ASCII word is stemmed by this pack's stemmer (when no earlier pack's took it)."""
+    possessive: str = ""
+    """A possessive ending dropped before stemming ("'s": "China's" is "China")."""
+    months: tuple[str, ...] = ()
+    """The twelve month names as a dateline prints them ("января", "January"), January first."""
+    month_variants: Mapping[str, int] = attrs.field(factory=dict)
+    """Other printed month forms and their numbers, in pattern order ("январь": 1, "Jan": 1)."""
+    month_cues: tuple[str, ...] = ()
+    """Substrings one of which every month name holds (a cheap test before a date search)."""
+    date_rules: tuple[DateRule, ...] = ()
+    """The language's date patterns, tried in order before the numeric ones."""
+    slash_month_first: bool = False
+    """A slashed date whose parts could both be the month ("04/05/2025") is read month first."""
+    dateline_dates: tuple[str, ...] = ()
+    """Date patterns that make a short line a dateline; ``{months}`` is the alternation of ``months``."""
+    abbreviations: frozenset[str] = frozenset()
+    """Abbreviations written without their final period, lowercase ("г", "dr", "u.s")."""
+    enumeration_ends: frozenset[str] = frozenset()
+    """Abbreviations that close an enumeration and so may end a sentence ("etc", "т.д")."""
+    sentence_marks: str = ".!?…"
+    """Marks that may end a sentence."""
+    article_words: tuple[str, ...] = ()
+    """Words printed before an article's number ("Статья", "Article")."""
+    letters: str = ""
+    """Regex class ranges of the lower-case letters that number items in brackets: "(a)", "а)"."""
+    dotted_letters: str = ""
+    """Regex class ranges of the letters that number items with a dot: "a."."""
+    title_words: str = ""
+    """Regex alternation of the words naming a kind of document ("statement", "заявлени")."""
+    signing_formula: str = ""
+    """Regex alternation of a closing's signing formula at a line start ("Done\\s+(?:at|in)")."""
+    signature_line: str = ""
+    """Regex alternation of a signature line's start ("For\\s+the\\s", "За\\s")."""
+    closing_roles: str = ""
+    """Regex alternation of the role titles that mark a closing's signature block."""
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    """Further facts by name, for the rule modules that read them."""
+
+
+_FIELDS = {field.name: field for field in attrs.fields(LanguagePack)}
+_CONVERT: dict[str, Any] = {
+    "months": _strings,
+    "month_cues": _strings,
+    "stemmer_for": _strings,
+    "dateline_dates": _strings,
+    "article_words": _strings,
+    "abbreviations": lambda value: frozenset(str(v).lower() for v in value),
+    "enumeration_ends": lambda value: frozenset(_strings(value)),
+    "date_rules": _date_rules,
+    "month_variants": lambda value: {str(k): int(v) for k, v in value.items()},
+}
+
+
+def _read_pack(code: str, text: str, where: str) -> LanguagePack:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: a pack is a JSON object")
+    values: dict[str, Any] = {"code": code}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue  # "_doc": comments for the reader
+        if key not in _FIELDS or key in ("code", "extra"):
+            extra[key] = value
+            continue
+        convert = _CONVERT.get(key)
+        values[key] = convert(value) if convert else value
+    values["extra"] = extra
+    return LanguagePack(**values)
+
+
+@functools.cache
+def _builtin() -> dict[str, LanguagePack]:
+    found: dict[str, LanguagePack] = {}
+    for entry in resources.files("docdiff.lang").iterdir():
+        if entry.is_dir() and entry.joinpath(_PACK_FILE).is_file():
+            found[entry.name] = _read_pack(
+                entry.name, entry.joinpath(_PACK_FILE).read_text("utf-8"), entry.name
+            )
+    return found
+
+
+_ADDED: dict[str, LanguagePack] = {}
+
+
+def _ordered(found: Mapping[str, LanguagePack]) -> tuple[str, ...]:
+    return tuple(sorted(found, key=lambda code: (found[code].order, code)))
+
+
+LANGUAGES: tuple[str, ...] = _ordered(_builtin())
+"""The codes of the packs shipped in ``docdiff/lang/``, in pack order (ru, en, zh)."""
+
+
+def add_pack_folder(folder: str | Path) -> LanguagePack:
+    """Make the pack in ``folder`` (named by its code, holding ``pack.json``) known to :func:`pack`.
+
+    The pack joins :func:`languages`, so the patterns combined over every
+    language take it in from the next call on.  A shipped pack cannot be
+    replaced.
+    """
+    path = Path(folder)
+    code = path.name
+    if code in _builtin():
+        raise ValueError(f"{path}: a pack for {code!r} is shipped with docdiff; choose another folder name")
+    loaded = _read_pack(code, (path / _PACK_FILE).read_text("utf-8"), str(path))
+    _ADDED[code] = loaded
+    return loaded
+
+
+def remove_pack(code: str) -> None:
+    """Forget a pack added by :func:`add_pack_folder` (nothing happens for other codes)."""
+    _ADDED.pop(code, None)
+
+
+def _all() -> dict[str, LanguagePack]:
+    return {**_builtin(), **_ADDED} if _ADDED else _builtin()
+
+
+def languages() -> tuple[str, ...]:
+    """The codes of every known pack, shipped or added, in pack order."""
+    return _ordered(_all()) if _ADDED else LANGUAGES
+
+
+def packs() -> tuple[LanguagePack, ...]:
+    """Every known pack, in pack order."""
+    found = _all()
+    return tuple(found[code] for code in languages())
+
+
+def has_pack(language: str | None) -> bool:
+    """True when ``language`` has a pack of its own."""
+    return language is not None and language in _all()
+
+
+def stemming_pack(language: str) -> LanguagePack | None:
+    """The pack whose stemmer stems words of ``language``: its own, or one naming it in ``stemmer_for``."""
+    found = _all()
+    if language in found:
+        return found[language] if found[language].stemmer else None
+    return next((p for p in packs() if language in p.stemmer_for and p.stemmer), None)
+
+
+def pack(language: str | None) -> LanguagePack:
+    """The pack of ``language``; the :data:`FALLBACK` pack for a language without one (or None)."""
+    found = _all()
+    if language is not None and language in found:
+        return found[language]
+    return found[FALLBACK]
