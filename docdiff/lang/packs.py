@@ -149,6 +149,26 @@ class LanguagePack:
     """Regex alternation of a signature line's start ("For\\s+the\\s", "За\\s")."""
     closing_roles: str = ""
     """Regex alternation of the role titles that mark a closing's signature block."""
+    function_words: tuple[str, ...] = ()
+    """Function words: never the edge of a phrase, never a seed on their own ("и", "the", "的")."""
+    common_words: tuple[str, ...] = ()
+    """Words so common in statements that they seed no phrase ("стороны", "both", "方")."""
+    name_endings: str = ""
+    """Regex alternation of case endings a name may take ("а|у|ым" for "Путина", "Путиным")."""
+    name_endings_after_not: str = ""
+    """Name words ending in one of these letters take no ``name_endings``."""
+    name_tail: str = ""
+    """Regex after a name form in a language without spaces: further name parts it may print."""
+    verb_reflexive: str = ""
+    """Regex of a reflexive ending cut before a verb's number is told ("(?:сь|ся)$")."""
+    plural_verb: str = ""
+    """Regex found in a plural verb form: any other form is singular ("(?:ют|ят|ут|ат|ли|ы)$")."""
+    singular_verb: str = ""
+    """Regex found in a singular verb form ("supports"); with neither regex no verb is singular."""
+    negation_modals: str = ""
+    """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
+    glued_negation: str = ""
+    """A negation glued to its verb ("n't" in "don't")."""
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     """Further facts by name, for the rule modules that read them."""
 
@@ -157,6 +177,8 @@ _FIELDS = {field.name: field for field in attrs.fields(LanguagePack)}
 _CONVERT: dict[str, Any] = {
     "months": _strings,
     "month_cues": _strings,
+    "function_words": _strings,
+    "common_words": _strings,
     "stemmer_for": _strings,
     "dateline_dates": _strings,
     "article_words": _strings,

@@ -20,7 +20,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..lang.lexicons import lexicon
+from ..lang import LANGUAGES as SHIPPED_LANGUAGES
+from ..lang import lexicon, pack
 from ..model import Document
 from ..text.normalize import Normalized, fold_char, normalize
 
@@ -34,8 +35,8 @@ __all__ = [
     "regions",
 ]
 
-#: The languages the lexicon has patterns for.
-LANGUAGES = ("ru", "en", "zh")
+#: The languages the lexicon has patterns for: the shipped packs.
+LANGUAGES = SHIPPED_LANGUAGES
 
 
 def _patterns(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -128,9 +129,10 @@ def _matchers(formula_id: str, language: str) -> tuple[tuple[re.Pattern[str], bo
     out = []
     for lang, patterns in formula.patterns:
         if patterns and (language == lang or language not in LANGUAGES):
-            tail = "" if lang == "zh" else r"(?!\w)"
+            spaced = pack(lang).spaced
+            tail = r"(?!\w)" if spaced else ""
             alternation = "|".join(f"(?:{p}){tail}" for p in patterns)
-            out.append((re.compile(alternation), lang != "zh"))
+            out.append((re.compile(alternation), spaced))
     return tuple(out)
 
 
