@@ -165,6 +165,29 @@ class LanguagePack:
     """Regex found in a plural verb form: any other form is singular ("(?:ют|ят|ут|ат|ли|ы)$")."""
     singular_verb: str = ""
     """Regex found in a singular verb form ("supports"); with neither regex no verb is singular."""
+    signer_roles: str = ""
+    """Regex of the role titles printed with a signer's name ("(?:Президент|Председател[ьяюем]+|...)")."""
+    signer_role_word: str = ""
+    """How a role word is matched: a regex where ``{roles}`` stands for ``signer_roles``."""
+    role_heads: Mapping[str, str] = attrs.field(factory=dict)
+    """A role's first word by its stem, in the nominative ("Председател": "Председатель")."""
+    role_stops: str = r"[.;:!?()\"«»“”。；：，]"
+    """Regex of a character that ends a phrase: no role runs over it up to the name."""
+    role_stops_keep_initials: bool = False
+    """'. ' is no stop between a role and the name (initials: "Joseph R. Biden")."""
+    role_head_cut: str = ""
+    """In a language without spaces, what ends the words printed before the role word."""
+    role_head_prefix: str = ""
+    """In a language without spaces, a preposition cut from the front of the role ("应", "同")."""
+    role_after: str = ""
+    """Regex of a role printed after a name (``{roles}`` as above; the fallback pack's serves every
+    spaced language without one)."""
+    signing_list: str = ""
+    """Regex of a signing sentence; its group ``list`` holds the signers ("подписали: ...")."""
+    signer_split: str = ""
+    """Regex between two signers of a signing list (``{roles}`` as above)."""
+    signature_header: str = ""
+    """Regex alternation of a signature block's header words ("For", "За"), before the party."""
     negation_modals: str = ""
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
@@ -186,6 +209,7 @@ _CONVERT: dict[str, Any] = {
     "enumeration_ends": lambda value: frozenset(_strings(value)),
     "date_rules": _date_rules,
     "month_variants": lambda value: {str(k): int(v) for k, v in value.items()},
+    "role_heads": lambda value: {str(k): str(v) for k, v in value.items()},
 }
 
 
