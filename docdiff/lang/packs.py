@@ -188,6 +188,18 @@ class LanguagePack:
     """Regex between two signers of a signing list (``{roles}`` as above)."""
     signature_header: str = ""
     """Regex alternation of a signature block's header words ("For", "За"), before the party."""
+    kinds: tuple[tuple[str, str], ...] = ()
+    """(regex, kind) of the document kinds a title names ("Совместн\\w+ заявлени\\w*", "joint statement")."""
+    kind_named_last: bool = False
+    """A title names its kind last ("关于...协定的联合声明"), so the latest match wins."""
+    topic: str = ""
+    """Regex of what opens a title's topic ("on", "о", "关于")."""
+    topic_ignorecase: bool = False
+    """``topic`` ignores case."""
+    headline_words: str = ""
+    """Regex alternation of a news headline's first word over a statement ("Подписан[аоы]?", "Signed")."""
+    date_formula: str = ""
+    """Regex alternation of the signing formula that dates a closing ("Done at", "Совершено")."""
     negation_modals: str = ""
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
@@ -209,6 +221,7 @@ _CONVERT: dict[str, Any] = {
     "enumeration_ends": lambda value: frozenset(_strings(value)),
     "date_rules": _date_rules,
     "month_variants": lambda value: {str(k): int(v) for k, v in value.items()},
+    "kinds": lambda value: tuple((str(pattern), str(kind)) for pattern, kind in value),
     "role_heads": lambda value: {str(k): str(v) for k, v in value.items()},
 }
 
