@@ -200,6 +200,16 @@ class LanguagePack:
     """Regex alternation of a news headline's first word over a statement ("Подписан[аоы]?", "Signed")."""
     date_formula: str = ""
     """Regex alternation of the signing formula that dates a closing ("Done at", "Совершено")."""
+    place_name: str = ""
+    """Regex of a printed place name, a group ``name``, spliced for ``{name}`` in the place patterns."""
+    place_strong: tuple[str, ...] = ()
+    """Regexes of a signing formula with its place ("Done at {name}"): the place is trusted unknown."""
+    place_weak: tuple[str, ...] = ()
+    """Regexes of a weak place cue ("in {name}"): only gazetteer names count."""
+    locative_ending: str = ""
+    """An ending cut from an unknown place name after a signing formula ("Ашхабаде" -> "Ашхабад")."""
+    city_prefix: str = ""
+    """Regex alternation of the word for "city" a dateline may print before the place ("г\\.", "город")."""
     negation_modals: str = ""
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
@@ -217,6 +227,8 @@ _CONVERT: dict[str, Any] = {
     "stemmer_for": _strings,
     "dateline_dates": _strings,
     "article_words": _strings,
+    "place_strong": _strings,
+    "place_weak": _strings,
     "abbreviations": lambda value: frozenset(str(v).lower() for v in value),
     "enumeration_ends": lambda value: frozenset(_strings(value)),
     "date_rules": _date_rules,
