@@ -210,6 +210,24 @@ class LanguagePack:
     """An ending cut from an unknown place name after a signing formula ("Ашхабаде" -> "Ашхабад")."""
     city_prefix: str = ""
     """Regex alternation of the word for "city" a dateline may print before the place ("г\\.", "город")."""
+    name_inflection: str = ""
+    """The inflection docdiff.describe.gazetteer spells party names in ("russian"), or none."""
+    side_word: str = ""
+    """The word for a side, after a party ("китайская сторона", "the Chinese side")."""
+    side_endings: tuple[str, ...] = ()
+    """The endings ``side_word`` takes ("а", "ы", ... ; "s", "")."""
+    side_heads_names: bool = False
+    """Names, not only adjectives, head a side ("the China side")."""
+    article: str = ""
+    """The article a side may open with ("the Chinese side")."""
+    demonym_plural: tuple[str, ...] = ()
+    """Endings a demonym takes in the plural ("Americans"), after a letter of ``demonym_plural_after``."""
+    demonym_plural_after: str = ""
+    """The last letters of a demonym that takes ``demonym_plural`` ("American", "Israeli")."""
+    side_suffix: str = ""
+    """In a language without spaces, the suffix that makes a name a side ("中方")."""
+    side_end: str = ""
+    """Regex after a ``side_suffix`` form: what may not follow it ("方面" is no side)."""
     negation_modals: str = ""
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
@@ -227,6 +245,8 @@ _CONVERT: dict[str, Any] = {
     "stemmer_for": _strings,
     "dateline_dates": _strings,
     "article_words": _strings,
+    "side_endings": _strings,
+    "demonym_plural": _strings,
     "place_strong": _strings,
     "place_weak": _strings,
     "abbreviations": lambda value: frozenset(str(v).lower() for v in value),
