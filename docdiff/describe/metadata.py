@@ -111,6 +111,8 @@ def _codes(text: str, language: str, *, names_only: bool = False) -> tuple[str, 
 def _topic(language: str) -> re.Pattern[str]:
     """What opens a title's topic ("on", "о", "关于"): parties named after it are not the signers."""
     found = pack(language)
+    if not found.topic:
+        return re.compile("(?!)")  # a pack without topic words: no title has a topic
     return re.compile(found.topic, re.IGNORECASE if found.topic_ignorecase else 0)
 
 

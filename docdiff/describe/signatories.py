@@ -40,16 +40,19 @@ PartyFinder = Callable[[str, str], tuple[str, ...]]
 @functools.cache
 def _role_word(language: str) -> re.Pattern[str]:
     found = pack(language)
+    if not found.signer_roles:
+        return re.compile("(?!)")  # a pack without role titles: no role word anywhere
     return re.compile(found.signer_role_word.replace("{roles}", found.signer_roles))
 
 
 @functools.cache
-def _signing(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The signing sentence and the separator between its signers."""
+def _signing(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The signing sentence and the separator between its signers (None for a pack without them)."""
     found = pack(language)
-    return re.compile(found.signing_list), re.compile(
-        found.signer_split.replace("{roles}", found.signer_roles)
-    )
+    if not found.signing_list:
+        return None
+    split = found.signer_split.replace("{roles}", found.signer_roles)
+    return re.compile(found.signing_list), re.compile(split)
 
 
 @functools.cache
@@ -207,7 +210,10 @@ def _from_piece(piece: str, language: str, find: PartyFinder) -> Signatory | Non
 def signing_line_signatories(text: str, language: str, find: PartyFinder) -> tuple[Signatory, ...]:
     """Signers listed after "подписали" / "signed by" / before "签署" in ``text``."""
     language = pack(language).code
-    signing, split = _signing(language)
+    patterns = _signing(language)
+    if patterns is None:
+        return ()
+    signing, split = patterns
     for match in signing.finditer(text):
         pieces = split.split(match.group("list"))
         found = [s for s in (_from_piece(p, language, find) for p in pieces) if s is not None]

@@ -228,6 +228,25 @@ class LanguagePack:
     """In a language without spaces, the suffix that makes a name a side ("中方")."""
     side_end: str = ""
     """Regex after a ``side_suffix`` form: what may not follow it ("方面" is no side)."""
+    cased: bool = True
+    """The script has upper and lower case, so commitment patterns ignore it (False for Han)."""
+    commitment_intensifiers: tuple[str, ...] = ()
+    """Regexes of the words that make a commitment stronger ("тверд(?:о|ую|...)", "firmly")."""
+    intensity_window: int = 0
+    """How many words (characters without spaces) around a commitment verb an intensifier may stand."""
+    collective_subjects: tuple[str, ...] = ()
+    """Regexes of a subject that stands for all parties ("Стороны", "the Sides", "双方")."""
+    collective_ignorecase: bool = False
+    """``collective_subjects`` ignore case (in Russian, "Стороны" the Parties is not "стороны")."""
+    titles: tuple[str, ...] = ()
+    """Regexes of the words printed with a leader's or a party's name ("President", "主席")."""
+    title_link: str = ""
+    """Regex that may join a title to what follows ("President of the United States")."""
+    coordinators: tuple[str, ...] = ()
+    """Regexes of the words that join two subjects ("и", "and", "和"); a pack without them has no
+    commitment annotation."""
+    noun_guard: frozenset[str] = frozenset()
+    """Words after which a commitment verb is a noun ("the support"), so it is no commitment."""
     negation_modals: str = ""
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
@@ -245,6 +264,11 @@ _CONVERT: dict[str, Any] = {
     "stemmer_for": _strings,
     "dateline_dates": _strings,
     "article_words": _strings,
+    "commitment_intensifiers": _strings,
+    "collective_subjects": _strings,
+    "titles": _strings,
+    "coordinators": _strings,
+    "noun_guard": lambda value: frozenset(_strings(value)),
     "side_endings": _strings,
     "demonym_plural": _strings,
     "place_strong": _strings,
