@@ -17,6 +17,7 @@ import attrs
 
 from ..lang import has_pack, pack
 from ..lang import lexicon as load_lexicon
+from ..lang.scripts import HAN_BASIC
 
 __all__ = [
     "CASE_PLAIN",
@@ -201,4 +202,4 @@ def _title_patterns(titles: list[str], language: str) -> dict[str, Any]:
     }
 
 
-_HAN = "\u4e00-\u9fff"
+_HAN = HAN_BASIC

@@ -19,6 +19,9 @@ import attrs
 from attrs import frozen
 
 from ..lang import languages, pack
+from ..lang.scripts import CLOSERS_AFTER_LINE, HAN_BASIC, INVISIBLE_AT_LINE_START
+
+_HAN_FIRST, _HAN_LAST = HAN_BASIC[0], HAN_BASIC[-1]
 
 __all__ = [
     "INVISIBLE",
@@ -83,7 +86,7 @@ _SPACE_RE = re.compile(r"[\s:：.\-–—]*")
 _GAP_RE = re.compile(r"\s*")
 # Characters that print nothing: zero-width spaces and joiners, word joiner,
 # byte order mark, soft hyphen.  Scraped text scatters them at line starts.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = INVISIBLE_AT_LINE_START
 _LEAD_RE = re.compile(rf"[\s{INVISIBLE}]*")
 # Markdown emphasis around a number ("**1.** text") and heading hashes ("## Heading").
 _EMPHASIS_RE = re.compile(r"(?:\*\*|__)(?=\S)")
@@ -121,7 +124,7 @@ def _patterns(codes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str],
 
 # Sentence-final punctuation; a line ending with none of these may be a heading.
 _FINAL = ".!?;:。！？；：…,，"
-_CLOSERS = "\"'»”’)]}）」』》"
+_CLOSERS = CLOSERS_AFTER_LINE
 
 
 def _zh_value(text: str) -> int:
@@ -242,7 +245,7 @@ def starts_block(line: str) -> bool:
 
 
 def _is_cjk(text: str) -> bool:
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") * 2 > len(text)
+    return sum(1 for c in text if _HAN_FIRST <= c <= _HAN_LAST) * 2 > len(text)
 
 
 def word_count(text: str) -> int:

@@ -39,12 +39,13 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..lang import has_pack, languages, pack
+from ..lang.scripts import CLOSERS_AFTER_SENTENCE
 
 __all__ = ["explain", "split_sentences"]
 
 # Characters that close a quotation or bracket and belong to the sentence they
 # follow: '."' and '。”' end the sentence after the quote, not before it.
-_CLOSERS = "\"'»”’)]}）」』》〉"
+_CLOSERS = CLOSERS_AFTER_SENTENCE
 # Characters that may open the next sentence; skipped when looking at its case.
 _OPENERS = "\"'«“„‘‚([{（「『《〈"
 _LINE_BREAK = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

@@ -19,6 +19,7 @@ import re
 import snowballstemmer
 
 from ..lang import languages, pack, stemming_pack
+from ..lang.scripts import HAN_CLASS
 from .normalize import fold_char
 
 __all__ = [
@@ -38,8 +39,6 @@ __all__ = [
 # tokens of their own; anything else is one character.  A word character is
 # alphanumeric (\w but "_") outside the main Han block; every \d is one, so
 # digits need no alternative of their own (which made matching 2.5x slower).
-HAN_CLASS = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
-"""A Han character: the CJK ideograph blocks (a token of its own)."""
 WORD_CHAR = r"[^\W_\u3400-\u9fff]"
 """A character of a word: alphanumeric, "_" and the main Han block excepted."""
 WORD_PATTERN = rf"{WORD_CHAR}+(?:[-‐‑'’.]{WORD_CHAR}+)*"
