@@ -16,9 +16,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check docdiff
-	$(BIN)/ruff format --check docdiff
-	$(BIN)/mypy docdiff
+	$(BIN)/ruff check docdiff tools
+	$(BIN)/ruff format --check docdiff tools
+	$(BIN)/mypy docdiff tools
+	$(BIN)/python tools/contract.py
 
 SEED := seeds/az-cn-2025-04.ru.txt
 REVISED := seeds/az-cn-2025-04-revised.ru.txt
@@ -39,7 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 golden: $(STAMP)
-	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
+	$(BIN)/python -m pytest -q tests/render/test_golden.py --update-golden
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

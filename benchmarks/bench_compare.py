@@ -43,10 +43,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from editgen import generate, seed_statement  # noqa: E402
 
-from docdiff.align.compare import compare  # noqa: E402
+from docdiff import compare, loads  # noqa: E402
 from docdiff.options import Options  # noqa: E402
-from docdiff.phrases.search import _find_cached  # noqa: E402
-from docdiff.read import loads  # noqa: E402
+from docdiff.phrases.search import clear_caches  # noqa: E402
 from docdiff.render import render  # noqa: E402
 
 try:
@@ -104,7 +103,7 @@ def fresh(fn: Callable[..., T]) -> Callable[..., T]:
     """
 
     def run(*args: object) -> T:
-        _find_cached.cache_clear()
+        clear_caches()
         return fn(*args)
 
     return run

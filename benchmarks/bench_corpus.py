@@ -29,10 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docdiff.align.compare import compare  # noqa: E402
+from docdiff import (  # noqa: E402
+    compare,
+    load,
+    loads,
+)
 from docdiff.corpus import Corpus  # noqa: E402
-from docdiff.read import load, loads  # noqa: E402
-from docdiff.segment import segment  # noqa: E402
+from docdiff.pipeline import parse  # noqa: E402
+from docdiff.read import Source  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 
@@ -47,6 +51,11 @@ SWAPS = {
     "贝塔": ["泽塔", "西塔", "拉姆达"],
 }
 WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def segment(text: str) -> object:
+    """The parse of a text file (segmented and described), as the corpus does it."""
+    return parse(Source(text=text, format="text"))
 
 
 def seeds() -> list[tuple[str, str]]:
@@ -116,10 +125,10 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.skip_sentences:
-        import docdiff.segment as segment_module
+        import docdiff.describe as describe_module
 
-        # What segment(..., annotate=False) would cost: units without sentences.
-        segment_module._with_sentences = lambda clause, *_: clause  # type: ignore[assignment]
+        # What a parse without annotation would cost: units without sentences.
+        describe_module._with_sentences = lambda clause, *_: clause  # type: ignore[assignment]
 
     figures: dict[str, float | int | str] = {
         "statements": args.n,

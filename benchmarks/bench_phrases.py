@@ -38,7 +38,7 @@ from pathlib import Path
 from docdiff.model import Clause, Document, Metadata, Paragraph, Span
 from docdiff.phrases.align import align_phrases
 from docdiff.phrases.formulas import compare_formulas
-from docdiff.phrases.search import _find_cached
+from docdiff.phrases.search import clear_caches
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 _WORD = re.compile(r"\w+")
@@ -94,7 +94,7 @@ def statements(size: int, rng: random.Random, corpus: Path | None = None) -> tup
 def sections(size: int) -> tuple[Document, Document]:
     from bench_compare import scaled  # the same sizes as the comparison benchmark
 
-    from docdiff.read import loads
+    from docdiff import loads
 
     revised = SEED.with_name("az-cn-2025-04-revised.ru.txt").read_text("utf-8")
     return loads(scaled(SEED.read_text("utf-8"), size)), loads(scaled(revised, size))
@@ -104,7 +104,7 @@ def best_of(repeat: int, run: object) -> float:
     times = []
     for _ in range(repeat):
         # find_formulas keeps the last few documents' results; time the work, not the cache.
-        _find_cached.cache_clear()
+        clear_caches()
         started = time.perf_counter()
         run()  # type: ignore[operator]
         times.append(time.perf_counter() - started)

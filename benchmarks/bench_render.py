@@ -24,9 +24,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
 from bench_compare import scaled  # noqa: E402
 from editgen import generate, seed_statement  # noqa: E402
 
-from docdiff.align.compare import compare  # noqa: E402
+from docdiff import compare, loads  # noqa: E402
 from docdiff.options import Options  # noqa: E402
-from docdiff.read import loads  # noqa: E402
 from docdiff.render import render  # noqa: E402
 
 FORMATS = ("html", "md", "json", "text")

@@ -1,8 +1,9 @@
 """docdiff: structure-aware comparison of diplomatic joint statements.
 
-The public face.  The engine lives in one module per pipeline stage::
+The public face.  The engine lives in one package per pipeline stage,
+composed in :mod:`docdiff.pipeline`::
 
-    read -> segment -> (normalize, annotate) -> align -> inline diff + phrases -> result -> render
+    read -> segment -> describe -> align -> phrases -> result -> render
 
 >>> import docdiff
 >>> left = docdiff.load("seeds/az-cn-2025-04.ru.txt")            # doctest: +SKIP
@@ -12,15 +13,15 @@ The public face.  The engine lives in one module per pipeline stage::
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
-from .align.compare import compare
 from .errors import DocdiffError, InputError, OptionsError, ParseError, UnsafeInputError
 from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
-from .options import Options
+from .options import AlignTuning, Options, PhraseTuning
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas, find_formulas
-from .read import load, loads
+from .pipeline import compare, load, loads
 from .render import formats, render
 from .render.document_akn import to_akn
 from .result import (
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 __all__ = [
+    "AlignTuning",
     "Block",
     "Change",
     "Clause",
@@ -62,6 +64,7 @@ __all__ = [
     "Part",
     "PhrasePair",
     "PhraseSide",
+    "PhraseTuning",
     "Sentence",
     "Signatory",
     "Span",
@@ -77,7 +80,11 @@ __all__ = [
     "to_akn",
 ]
 
-__version__ = "0.1.0"
+try:
+    # One source: the version in pyproject.toml, as installed.
+    __version__ = _metadata.version("docdiff")
+except _metadata.PackageNotFoundError:  # a source tree on sys.path, never installed
+    __version__ = "0+unknown"
 
 
 def __getattr__(name: str) -> Any:

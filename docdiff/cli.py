@@ -12,15 +12,41 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
+from . import __version__
 from .errors import DocdiffError, InputError, OptionsError
 from .options import DEFAULT_MAX_BYTES, Options
 from .read.collect import Skipped
+from .render import formats, render
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "should_color"]
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+# What each command prints, by the qualified name of its result's class, and
+# the order its built-in formats are listed in (--help and usage errors).  The
+# --format choices are every format registered for that kind (render.formats),
+# so a renderer registered by a plug-in is reachable from the command line; it
+# is listed after the built-in ones.  Kinds are named, not imported, so that
+# building the parser loads neither the corpus (SQLite, process pools) nor any
+# renderer.
+_PRINTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "parse": ("docdiff.model.Document", ("json", "text", "akn")),
+    "compare": ("docdiff.result.Comparison", ("json", "text", "md", "html")),
+    "phrases": ("docdiff.result.PhraseReport", ("json", "text", "md", "html")),
+    "formulas": ("docdiff.result.FormulaReport", ("json", "text")),
+    "formulas-corpus": ("docdiff.corpus.types.FormulaTable", ("json", "text")),
+    "rank": ("docdiff.corpus.types.Ranking", ("json", "text")),
+    "matrix": ("docdiff.corpus.types.Matrix", ("csv", "json", "html")),
+}
+
+
+def _choices(command: str) -> list[str]:
+    """The --format choices of ``command``: the formats registered for what it prints."""
+    kind, order = _PRINTS[command]
+    known = formats(kind)
+    return [f for f in order if f in known] + [f for f in known if f not in order]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,9 +87,9 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+def _add_output(parser: argparse.ArgumentParser, choices: Sequence[str], default: str) -> None:
     parser.add_argument(
-        "--format", choices=formats, default=default, help=f"output format (default {default})"
+        "--format", choices=choices, default=default, help=f"output format (default {default})"
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", default=None, help="write to OUT instead of standard output"
@@ -76,19 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
         prog="docdiff",
         description="Parse and compare diplomatic joint statements (ru, en, zh).",
     )
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
     parse = commands.add_parser("parse", help="parse a statement into its clause model")
     parse.add_argument("file", metavar="FILE", help="a statement: plain text, HTML or Akoma Ntoso XML")
-    _add_output(parse, ("json", "text", "akn"), "json")
+    _add_output(parse, _choices("parse"), "json")
     _add_reading(parse)
 
     compare = commands.add_parser("compare", help="compare two statements clause by clause")
     compare.add_argument("left", metavar="LEFT", help="the earlier or reference statement")
     compare.add_argument("right", metavar="RIGHT", help="the later or other statement")
-    _add_output(compare, ("json", "text", "md", "html"), "text")
+    _add_output(compare, _choices("compare"), "text")
     compare.add_argument(
         "--check",
         action="store_true",
@@ -108,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     phrases = commands.add_parser("phrases", help="align shared and reworded phrases of two statements")
     phrases.add_argument("left", metavar="LEFT", help="the first statement")
     phrases.add_argument("right", metavar="RIGHT", help="the second statement")
-    _add_output(phrases, ("json", "text", "md", "html"), "text")
+    _add_output(phrases, _choices("phrases"), "text")
     phrases.add_argument(
         "--min-words",
         type=int,
@@ -120,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     formulas = commands.add_parser("formulas", help="list the diplomatic formulas statements use")
     formulas.add_argument("paths", nargs="+", metavar="PATH", help="statements, or folders of statements")
-    _add_output(formulas, ("json", "text"), "text")
+    # A folder is a corpus and prints a FormulaTable: offer the formats both kinds have.
+    both = set(_choices("formulas-corpus"))
+    _add_output(formulas, [f for f in _choices("formulas") if f in both], "text")
     _add_reading(formulas)
 
     rank = commands.add_parser("rank", help="rank the statements of a corpus by likeness to one")
@@ -129,12 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument(
         "-k", type=int, default=10, metavar="N", help="how many statements to list (default 10)"
     )
-    _add_output(rank, ("json", "text"), "text")
+    _add_output(rank, _choices("rank"), "text")
     _add_reading(rank)
 
     matrix = commands.add_parser("matrix", help="all-pairs similarity of the statements of a corpus")
     matrix.add_argument("corpus", metavar="CORPUS", help="a folder of statements, or a saved corpus index")
-    _add_output(matrix, ("csv", "json", "html"), "csv")
+    _add_output(matrix, _choices("matrix"), "csv")
 
     index = commands.add_parser("index", help="build a corpus index and save it to one file")
     index.add_argument("corpus", metavar="FOLDER", help="a folder of statements")
@@ -156,40 +184,51 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _load(path: str, args: argparse.Namespace) -> object:
-    from .read import load
+    from .pipeline import load
 
     return load(path, max_bytes=args.max_size, language=args.language)
 
 
+def should_color(stream: TextIO | None = None, *, dumb_term: bool = True) -> bool:
+    """True when ``stream`` (default: standard output) is a terminal and NO_COLOR is unset.
+
+    Follows https://no-color.org: any non-empty ``NO_COLOR`` turns colour off;
+    so does ``TERM=dumb``, unless ``dumb_term`` is false.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
+    if dumb_term and os.environ.get("TERM") == "dumb":
+        return False
+    stream = sys.stdout if stream is None else stream
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except (OSError, ValueError):  # a closed or detached stream
+        return False
+
+
 def _color(args: argparse.Namespace) -> bool:
+    """Whether ``compare --format text`` colours its output: the one colour decision of docdiff."""
     if args.color == "always":
         return True
     if args.color == "never" or args.output is not None:
         return False
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    # ``--color auto`` has never looked at TERM: kept so, as the CLI always printed.
+    return should_color(sys.stdout, dumb_term=False)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
     from .model import Document
-    from .render.document_json import document_to_json, outline
 
     document = _load(args.file, args)
     assert isinstance(document, Document)
-    if args.format == "text":
-        _write(outline(document), args.output)
-    elif args.format == "akn":
-        from .render.document_akn import to_akn
-
-        _write(to_akn(document), args.output)
-    else:
-        _write(document_to_json(document), args.output)
+    _write(render(document, args.format), args.output)
     return EXIT_OK
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .align.compare import compare
     from .model import Document
-    from .render import render
+    from .pipeline import compare
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
@@ -201,12 +240,12 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_phrases(args: argparse.Namespace) -> int:
     from .model import Document
-    from .render.phrases import render_phrases
+    from .phrases.report import phrase_report
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
-    options = Options(min_phrase_words=args.min_words)
-    _write(render_phrases(left, right, args.format, options), args.output)
+    report = phrase_report(left, right, Options(min_phrase_words=args.min_words))
+    _write(render(report, args.format), args.output)
     return EXIT_OK
 
 
@@ -231,26 +270,27 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 
 def _run_formulas(args: argparse.Namespace) -> int:
-    from .read.collect import load_many
-    from .render.formulas import render_formula_table
+    from .options import ReadOptions
+    from .phrases.report import formula_report
+    from .pipeline import corpus_folder, load_many
 
-    folders = [p for p in args.paths if os.path.isdir(p)]
-    if folders and len(args.paths) == 1:
+    folder = corpus_folder(args.paths)
+    if folder is not None:
         # A folder is a corpus: the table of wordings and variants across it.
-        from .corpus import Corpus, formulas_report
+        from .corpus import Corpus
 
-        corpus = Corpus.build(folders[0], progress=_progress("indexing"), max_bytes=args.max_size)
+        corpus = Corpus.build(folder, progress=_progress("indexing"), max_bytes=args.max_size)
         _report_skipped(corpus.skipped)
-        _write(formulas_report(corpus, args.format), args.output)
+        _write(render(corpus.formulas(), args.format), args.output)
         return EXIT_OK
-    loaded = load_many(args.paths, max_bytes=args.max_size, language=args.language)
+    loaded = load_many(args.paths, ReadOptions(max_bytes=args.max_size, language=args.language))
     _report_skipped(loaded.skipped)
-    _write(render_formula_table(loaded.documents, args.format), args.output)
+    _write(render(formula_report(loaded.documents), args.format), args.output)
     return EXIT_OK
 
 
 def _run_rank(args: argparse.Namespace) -> int:
-    from .corpus import open_or_build, rank_report
+    from .corpus import open_or_build
     from .model import Document
 
     if args.k < 1:
@@ -259,16 +299,16 @@ def _run_rank(args: argparse.Namespace) -> int:
     assert isinstance(query, Document)
     corpus = open_or_build(args.corpus, progress=_progress("indexing"))
     _report_skipped(corpus.skipped)
-    _write(rank_report(query, corpus, args.k, args.format), args.output)
+    _write(render(corpus.ranking(query, args.k), args.format), args.output)
     return EXIT_OK
 
 
 def _run_matrix(args: argparse.Namespace) -> int:
-    from .corpus import matrix_report, open_or_build
+    from .corpus import open_or_build
 
     corpus = open_or_build(args.corpus, progress=_progress("indexing"))
     _report_skipped(corpus.skipped)
-    _write(matrix_report(corpus, args.format), args.output)
+    _write(render(corpus.matrix(), args.format), args.output)
     return EXIT_OK
 
 

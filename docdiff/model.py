@@ -3,7 +3,7 @@
 Every piece of structure carries a :class:`Span`, code-point offsets into
 ``Document.source`` (the decoded text, byte-order mark removed, newlines as in
 the file), so nothing the reader saw is lost and every result can point back
-at the text it came from.  Serialization lives elsewhere (``docdiff.serialize``).
+at the text it came from.  Serialization lives elsewhere (``docdiff.render.document_json``).
 """
 
 from __future__ import annotations
@@ -100,9 +100,10 @@ class Block:
 class Annotator(Protocol):
     """Finds ``(actor, commitment, intensity)`` for one sentence's text.
 
-    The segmenter gives every sentence one, so that the annotation is worked
-    out on first read (:mod:`docdiff.annotate` costs half a parse, and a
-    comparison reads only the sentences of changed clauses).
+    The describe stage (:func:`docdiff.describe.describe`) gives every
+    sentence one, so that the annotation is worked out on first read
+    (:mod:`docdiff.describe.annotate` costs half a parse, and a comparison
+    reads only the sentences of changed clauses).
     """
 
     def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None]:
@@ -113,7 +114,7 @@ class Annotator(Protocol):
 class SentenceReader(Protocol):
     """Splits a paragraph into sentences: ``(text, start) -> sentences`` with source offsets.
 
-    The segmenter gives every paragraph one, so that sentences are split on
+    The describe stage gives every paragraph one, so that sentences are split on
     first read.
     """
 
@@ -124,19 +125,21 @@ class SentenceReader(Protocol):
 
 # A value that is worked out on first read is stored in the frozen object
 # then, once: the object still reads as immutable (the value depends only on
-# what it was built from), and equality, hashing and repr use the values.
+# what it was built from), and equality and repr use the values.  Hashing
+# uses only what the object was built from (equal objects still hash alike),
+# so that putting a Document in a set or an lru_cache reads no sentence.
 _settle = object.__setattr__
 
 
 @frozen(eq=False, repr=False)
 class Sentence:
-    """One sentence, with what :mod:`docdiff.annotate` found in it.
+    """One sentence, with what :mod:`docdiff.describe.annotate` found in it.
 
     ``actor`` holds the ISO codes of the acting parties, sorted (both parties
     when "the Sides" act); ``commitment`` is a lexicon category such as
     ``"support"`` or ``"agree"``; ``intensity`` is ``"strong"`` when a
     modifier such as "firmly" or "твердо" sharpens it.  Built with an
-    ``annotator`` (as the segmenter does), the three are found on first read
+    ``annotator`` (as the describe stage does), the three are found on first read
     instead of being given.
     """
 
@@ -164,7 +167,7 @@ class Sentence:
 
     @property
     def commitment(self) -> str | None:
-        """The commitment category (:func:`docdiff.annotate.commitment_categories`), or None."""
+        """The commitment category (:func:`docdiff.describe.annotate.commitment_categories`), or None."""
         self._annotated()
         return self._commitment
 
@@ -184,7 +187,7 @@ class Sentence:
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash((self.span, self.text))
 
     def __repr__(self) -> str:
         return (
@@ -197,7 +200,7 @@ class Sentence:
 class Paragraph:
     """A paragraph of a clause; ``label`` is a sub-item's number as printed ("a", "2").
 
-    Built with a ``reader`` (as the segmenter does), ``sentences`` are split
+    Built with a ``reader`` (as the describe stage does), ``sentences`` are split
     on first read instead of being given.
     """
 
@@ -226,7 +229,7 @@ class Paragraph:
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash((self.span, self.text, self.label))
 
     def __repr__(self) -> str:
         return (
@@ -271,10 +274,12 @@ class Clause:
         if not value:
             raise ValueError(f"clause {self.label!r} has no paragraphs")
 
-    @property
-    def text(self) -> str:
-        """The clause's paragraphs joined by a blank line (source text, not normalized)."""
-        return "\n\n".join(p.text for p in self.paragraphs)
+    #: The clause's paragraphs joined by a blank line (source text, not
+    #: normalized); joined once, when the clause is built.
+    text: str = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _settle(self, "text", "\n\n".join(p.text for p in self.paragraphs))
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -333,6 +338,7 @@ class Document:
     format: str = "text"
 
     def __attrs_post_init__(self) -> None:
+        _settle(self, "units", self.preamble + self.clauses)
         limit = len(self.source)
         previous = 0
         for role, span in self.parts():
@@ -343,10 +349,8 @@ class Document:
                 raise ValueError(f"{role} span {span.start}-{span.end} overlaps the part before it")
             previous = span.end
 
-    @property
-    def units(self) -> tuple[Clause, ...]:
-        """The units of comparison: preamble paragraphs, then clauses."""
-        return self.preamble + self.clauses
+    #: The units of comparison: preamble paragraphs, then clauses (built once).
+    units: tuple[Clause, ...] = field(init=False, eq=False, repr=False)
 
     @property
     def language(self) -> str:

@@ -1,13 +1,20 @@
-"""One frozen, validated set of options, shared by the library API and the CLI."""
+"""Frozen, validated options shared by the library API and the CLI.
+
+:class:`ReadOptions` says how statements are read and parsed,
+:class:`Options` how two parsed statements are compared.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 from attrs import field, frozen
 
 from .errors import OptionsError
 
-__all__ = ["DEFAULT_MAX_BYTES", "Options"]
+__all__ = ["DEFAULT_MAX_BYTES", "AlignTuning", "Options", "PhraseTuning", "ReadOptions"]
 
 #: Files larger than this are refused unless the caller raises the limit:
 #: the longest real statements are ~100 KB, so 20 MB is a wrong file, not a statement.
@@ -24,9 +31,122 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
         raise OptionsError(f"option {attribute.name} must be a whole number >= 1, got {value!r}")
 
 
+def _language(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not isinstance(value, str):
+        raise OptionsError(
+            f"option {attribute.name} must be an ISO 639-1 code such as 'ru' or None, got {value!r}"
+        )
+
+
+@frozen(kw_only=True)
+class ReadOptions:
+    """How docdiff reads and parses a statement; every field has a documented default.
+
+    * ``max_bytes``: files larger than this are refused before a byte is
+      read (CLI ``--max-size``);
+    * ``language``: the statement language (ISO 639-1), overriding what the
+      markup declares and detection (CLI ``--language``);
+    * ``annotate``: with false, sentences carry no actor, commitment or
+      intensity (a lighter parse, for indexing many statements).
+    """
+
+    max_bytes: int = field(default=DEFAULT_MAX_BYTES, validator=_positive)
+    language: str | None = field(default=None, validator=_language)
+    annotate: bool = True
+
+
+def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        raise OptionsError(f"tuning {attribute.name} must be a number from 0 to 1, got {value!r}")
+
+
+def _count(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise OptionsError(f"tuning {attribute.name} must be a whole number >= 1, got {value!r}")
+
+
+@frozen(kw_only=True)
+class AlignTuning:
+    """The constants that decide clause alignment and pair classification, with today's values.
+
+    They were set on the edit generator's scripts and the real successive
+    statements (``docs/design.md``); a comparison records every one of them
+    in its JSON ``options`` block, so that a result can be reproduced from
+    itself.  Similarities are cosines in ``[0, 1]``.
+
+    * ``position_bonus``, ``label_bonus``, ``part_bonus``: structural bonuses
+      added to a pair's similarity in the assignment only (nearness of
+      position, same label, same part of the document);
+    * ``max_candidates``: candidates kept per unit for the assignment;
+    * ``piece_containment``: a piece of a split must draw at least this
+      share of its weighted words from the unit it came from;
+    * ``split_gain``: a split must beat the unit's one-to-one similarity by
+      at least this much;
+    * ``completion``: a run whose gain is below ``split_gain`` is still taken
+      when it leaves at most this share of the words that the one-to-one
+      partner alone leaves uncovered;
+    * ``max_copy_edges``: copies of a repeated text are paired by an optimal
+      matching up to this many candidate pairs (beyond it, in order);
+    * ``cover_step``: a run grows by a piece that does not raise its cosine
+      only when the piece brings back at least this share of the unit's
+      weighted words, and costs at most this much cosine;
+    * ``max_seeds``: seeds tried per unit when looking for a split or merge;
+    * ``max_pieces``: the most pieces a split or merge may have;
+    * ``sentence_overlap``: the least word overlap at which two sentences of
+      a changed pair count as the same sentence when the change is classified.
+    """
+
+    position_bonus: float = field(default=0.02, validator=_share)
+    label_bonus: float = field(default=0.005, validator=_share)
+    part_bonus: float = field(default=0.005, validator=_share)
+    max_candidates: int = field(default=8, validator=_count)
+    piece_containment: float = field(default=0.5, validator=_share)
+    split_gain: float = field(default=0.02, validator=_share)
+    completion: float = field(default=0.5, validator=_share)
+    max_copy_edges: int = field(default=4096, validator=_count)
+    cover_step: float = field(default=0.1, validator=_share)
+    max_seeds: int = field(default=4, validator=_count)
+    max_pieces: int = field(default=8, validator=_count)
+    sentence_overlap: float = field(default=0.3, validator=_share)
+
+
+@frozen(kw_only=True)
+class PhraseTuning:
+    """The constants that decide phrase alignment (seed and extend), with today's values.
+
+    * ``seed_words``, ``seed_han``: the length of a seed, in words, and in
+      Han characters for text without spaces;
+    * ``max_pairings``: a seed that occurs so often that its occurrences
+      would pair more than this many times is paired only with its nearest
+      occurrences (``nearest`` on each side) instead;
+    * ``merge_gap``: two taken alignments closer than this many words on both
+      sides are merged into one;
+    * ``min_matched``: the fewest matched words a candidate must keep;
+    * ``xdrop``: the gapped extension stops once its score falls this far
+      below the best seen.  (The band of the extension, three diagonals each
+      way, is not a knob: the kernel is written out cell by cell for it.)
+    """
+
+    seed_words: int = field(default=3, validator=_count)
+    seed_han: int = field(default=4, validator=_count)
+    max_pairings: int = field(default=256, validator=_count)
+    nearest: int = field(default=1, validator=_count)
+    merge_gap: int = field(default=3, validator=_count)
+    min_matched: int = field(default=2, validator=_count)
+    xdrop: int = field(default=6, validator=_count)
+
+
+def _tuning(kind: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise OptionsError(f"option {attribute.name} must be a {kind.__name__}, got {value!r}")
+
+    return check
+
+
 @frozen(kw_only=True)
 class Options:
-    """How docdiff reads and compares; every field has a documented default.
+    """How docdiff compares two statements; every field has a documented default.
 
     Thresholds are similarities in ``[0, 1]`` between two units' weighted
     term sets (see ``docs/design.md`` for how they were chosen):
@@ -44,6 +164,10 @@ class Options:
     has at least ``min_phrase_words`` words on each side (a Han character
     counts as half a word) and a score, matched words over the longer side,
     of at least ``phrase_min_score``.
+
+    ``align_tuning`` and ``phrase_tuning`` hold the finer constants of the
+    two engines (:class:`AlignTuning`, :class:`PhraseTuning`); the defaults
+    are the values the figures in ``docs/results.md`` were measured with.
     """
 
     match_threshold: float = field(default=0.35, validator=_fraction)
@@ -52,4 +176,5 @@ class Options:
     phrases: bool = True
     min_phrase_words: int = field(default=4, validator=_positive)
     phrase_min_score: float = field(default=0.5, validator=_fraction)
-    max_bytes: int = field(default=DEFAULT_MAX_BYTES, validator=_positive)
+    align_tuning: AlignTuning = field(factory=AlignTuning, validator=_tuning(AlignTuning))
+    phrase_tuning: PhraseTuning = field(factory=PhraseTuning, validator=_tuning(PhraseTuning))

@@ -1,7 +1,10 @@
-"""The comparison result: plain frozen data, the whole contract between the
-engine (:mod:`docdiff.compare`) and every renderer (:mod:`docdiff.render`).
+"""The results: plain frozen data, the whole contract between the engines
+(:mod:`docdiff.align`, :mod:`docdiff.phrases`) and every renderer
+(:mod:`docdiff.render`).  The corpus's results are in :mod:`docdiff.corpus.types`.
 
-Nothing here computes; renderers are functions of these values.
+Nothing here computes; renderers are functions of these values.  The
+``to_*`` methods of :class:`Comparison` only ask the render registry
+(:mod:`docdiff.registry`), which the renderers fill.
 """
 
 from __future__ import annotations
@@ -11,30 +14,30 @@ from collections.abc import Iterable
 
 from attrs import field, frozen
 
+from . import registry
 from .model import Document
 from .options import Options
 
 __all__ = [
-    "COMPARISON_SCHEMA",
-    "PHRASES_SCHEMA",
     "Change",
     "ClausePair",
     "Comparison",
     "Edit",
     "FieldDifference",
     "Flag",
+    "FormulaOccurrence",
+    "FormulaReport",
+    "FormulaRow",
     "FormulaUse",
+    "FormulaUseAt",
     "MatchedBy",
     "Op",
     "PairKind",
     "PhrasePair",
+    "PhraseReport",
     "PhraseSide",
     "Summary",
 ]
-
-#: Schema identifiers written into JSON output.
-COMPARISON_SCHEMA = "docdiff/comparison@1"
-PHRASES_SCHEMA = "docdiff/phrases@1"
 
 
 class Op(enum.StrEnum):
@@ -245,23 +248,95 @@ class Comparison:
 
     def to_json(self, **options: object) -> str:
         """Render as ``docdiff/comparison@1`` JSON."""
-        from .render import render
-
-        return render(self, "json", **options)
+        return registry.render(self, "json", **options)
 
     def to_html(self, **options: object) -> str:
         """Render as one self-contained HTML page."""
-        from .render import render
-
-        return render(self, "html", **options)
+        return registry.render(self, "html", **options)
 
     def to_markdown(self, **options: object) -> str:
         """Render as GitHub-flavoured Markdown."""
-        from .render import render
-
-        return render(self, "md", **options)
+        return registry.render(self, "md", **options)
 
     def _repr_html_(self) -> str:
-        from .render import render
+        return registry.render(self, "html", fragment=True)
 
-        return render(self, "html", fragment=True)
+
+@frozen
+class FormulaOccurrence:
+    """One match of a formula: ``text == document.source[start:end]``.
+
+    ``label`` is the unit label, or ``envelope``, ``title``, ``dateline`` or
+    ``closing`` for a match outside the units.
+    """
+
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+def _occurrences(value: Iterable[FormulaOccurrence]) -> tuple[FormulaOccurrence, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(value)
+
+
+@frozen(kw_only=True)
+class PhraseReport:
+    """Everything a phrase report (``docdiff phrases``) shows.
+
+    ``phrases`` and ``formulas`` are the engines' results for ``left`` and
+    ``right``; ``left_found`` / ``right_found`` every formula occurrence of
+    each document (the wordings the formulas table lists); ``names`` the
+    lexicon name of each formula id, ``(id, name)`` (an id missing here is
+    shown as itself).
+    """
+
+    left: Document
+    right: Document
+    phrases: tuple[PhrasePair, ...] = field(default=(), converter=_phrase_pairs)
+    formulas: tuple[FormulaUse, ...] = field(default=(), converter=_uses)
+    left_found: tuple[FormulaOccurrence, ...] = field(default=(), converter=_occurrences)
+    right_found: tuple[FormulaOccurrence, ...] = field(default=(), converter=_occurrences)
+    names: tuple[tuple[str, str], ...] = field(default=(), converter=_names)
+
+
+@frozen
+class FormulaUseAt:
+    """One occurrence of a formula in the ``document``-th statement (0-based)."""
+
+    document: int
+    occurrence: FormulaOccurrence
+
+
+@frozen
+class FormulaRow:
+    """One lexicon formula and every occurrence of it, by document, then source order."""
+
+    id: str
+    name: str
+    uses: tuple[FormulaUseAt, ...]
+
+
+def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
+    return tuple(value)
+
+
+def _rows(value: Iterable[FormulaRow]) -> tuple[FormulaRow, ...]:
+    return tuple(value)
+
+
+@frozen
+class FormulaReport:
+    """What ``docdiff formulas`` shows for statements given one by one.
+
+    ``rows`` are the formulas the ``documents`` use, in lexicon order; a
+    use refers to its statement by index in ``documents``.
+    """
+
+    documents: tuple[Document, ...] = field(converter=_documents)
+    rows: tuple[FormulaRow, ...] = field(converter=_rows)

@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from docdiff.model import Document
+from docdiff.options import ReadOptions
+from docdiff.pipeline import parse
+from docdiff.read import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "az-cn-2025-04.ru.txt"
+
+
+def parse_text(
+    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
+) -> Document:
+    """``text`` segmented and described as plain text (no sniffing): the parse a text file gets."""
+    return parse(Source(text=text, format="text", path=path), ReadOptions(language=language, annotate=annotate))
 
 
 def check_spans(doc: Document) -> None:

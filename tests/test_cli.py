@@ -1,6 +1,8 @@
 """The CLI is glue: exit codes, one-line errors, formats, no tracebacks."""
 
+import io
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -9,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from docdiff.cli import main
+from docdiff.cli import main, should_color
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "az-cn-2025-04.ru.txt"
@@ -246,3 +248,83 @@ def test_rank_across_languages_lists_nothing_and_says_why(capsys, tmp_path):
     assert "shares any wording" in out and "it is in zh, the corpus in ru" in out
     code, out, _ = run(capsys, "rank", query, folder, "--format", "json")
     assert json.loads(out)["results"] == []
+
+
+# -- colour: decided here only ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "tty", "expected"),
+    [
+        ({}, True, True),
+        ({}, False, False),
+        ({"NO_COLOR": "1"}, True, False),
+        ({"NO_COLOR": ""}, True, True),
+        ({"TERM": "dumb"}, True, False),
+    ],
+)
+def test_should_color(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tty: bool, expected: bool
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+
+    class Stream(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    assert should_color(Stream()) is expected
+
+
+def test_should_color_without_isatty(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert should_color(object()) is False  # type: ignore[arg-type]
+    closed = io.StringIO()
+    closed.close()
+    assert should_color(closed) is False
+
+
+def test_should_color_can_ignore_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What --color auto does: it has never looked at TERM.
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert should_color(Terminal()) is False
+    assert should_color(Terminal(), dumb_term=False) is True
+
+
+# -- formats come from the render registry ------------------------------------------------------
+
+
+def test_a_registered_renderer_is_reachable_from_the_cli(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from docdiff.model import Document
+    from docdiff.render import formats, register
+    from docdiff.result import Comparison
+
+    registry = importlib.import_module("docdiff.registry")
+    monkeypatch.setattr(registry, "_RENDERERS", {k: dict(v) for k, v in registry._RENDERERS.items()})
+
+    @register(Comparison, "count")
+    def count(comparison: Comparison) -> str:
+        return f"{len(comparison.pairs)} pairs\n"
+
+    @register(Document, "units")
+    def units(document: Document) -> str:
+        return f"{len(document.units)} units\n"
+
+    assert "count" in formats(Comparison) and "units" in formats(Document)
+    code, out, err = run(capsys, "compare", str(SEED), str(REVISED), "--format", "count")
+    assert code == 0 and err == "" and re.fullmatch(r"\d+ pairs\n", out)
+    code, out, err = run(capsys, "parse", str(SEED), "--format", "units")
+    assert code == 0 and re.fullmatch(r"\d+ units\n", out)
+    with pytest.raises(SystemExit) as stopped:  # a Document format is no compare format
+        main(["compare", str(SEED), str(REVISED), "--format", "units"])
+    assert stopped.value.code == 2 and "invalid choice: 'units'" in capsys.readouterr().err

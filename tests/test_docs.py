@@ -53,3 +53,13 @@ def test_every_public_name_has_a_docstring_and_is_in_the_api_doc():
 
 def test_public_names_are_sorted():
     assert list(docdiff.__all__) == sorted(docdiff.__all__)
+
+
+def test_the_version_has_one_source():
+    import tomllib
+    from importlib import metadata
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert docdiff.__version__ == metadata.version("docdiff") == declared
+    assert declared not in (ROOT / "docdiff" / "__init__.py").read_text(encoding="utf-8")
+    assert declared not in (ROOT / "docdiff" / "cli.py").read_text(encoding="utf-8")

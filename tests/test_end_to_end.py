@@ -28,7 +28,7 @@ import pytest
 from lxml import html as lxml_html
 
 from docdiff.cli import main
-from docdiff.render.json import schema
+from docdiff.render.jsonout import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

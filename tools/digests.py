@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import itertools
 import os
 import re
 import sys
@@ -55,7 +56,7 @@ def _pairs(statements: list[tuple[str, Path]]) -> list[tuple[str, Path, str, Pat
     seed, revised = "seeds/az-cn-2025-04.ru.txt", "seeds/az-cn-2025-04-revised.ru.txt"
     pairs.append((seed, seeds[seed], revised, seeds[revised]))
     corpus = [(n, p) for n, p in statements if n.startswith("corpus/") and p.suffix == ".txt"]
-    for (ln, lp), (rn, rp) in zip(corpus, corpus[1:], strict=False):
+    for (ln, lp), (rn, rp) in itertools.pairwise(corpus):
         a, b = _RELATION.match(lp.name), _RELATION.match(rp.name)
         if a and b and a["rel"] == b["rel"] and lp.parent == rp.parent:
             pairs.append((ln, lp, rn, rp))
@@ -96,7 +97,7 @@ def compute() -> dict[str, str]:
 def _compute() -> dict[str, str]:
     lines: dict[str, str] = {}
     statements = [(name, Path(name)) for name, _ in _statements()]
-    for name, path in statements:
+    for name, _ in statements:
         for fmt in ("json", "text", "akn"):
             lines[f"parse {fmt} {name}"] = _run(["parse", name, "--format", fmt])
     for ln, lp, rn, rp in _pairs(statements):

@@ -2,7 +2,7 @@
 
 A pair is ``none`` when its two texts are identical, ``formal`` when they are
 equal after typography folding with case folding
-(:func:`docdiff.normalize.normalize`: quotes, dashes, spaces, ё/е, letter
+(:func:`docdiff.text.normalize.normalize`: quotes, dashes, spaces, ё/е, letter
 case) and, in Chinese text, after dropping whitespace beside Han characters
 and CJK punctuation (re-wrapping, a paragraph broken after "。"), and
 ``substantive`` otherwise.  Substantive pairs may carry flags:
@@ -17,7 +17,7 @@ and CJK punctuation (re-wrapping, a paragraph broken after "。"), and
   the two texts differ.
 
 Sentences are aligned within the pair by term overlap (best pairs first, one
-to one); their annotations come from :mod:`docdiff.annotate` via the parse.
+to one); their annotations come from :mod:`docdiff.describe.annotate` via the parse.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..describe.dates import find_dates
 from ..lang import LANGUAGES
 from ..lang.scripts import CJK_AND_PUNCTUATION
 from ..model import Sentence
+from ..options import AlignTuning
 from ..result import Change, Edit, Flag, Op
 from ..text.normalize import normalize
 from ..text.tokens import split_tokens, term_of, terms
@@ -39,8 +40,9 @@ __all__ = ["SentencesOf", "Verdict", "classify", "sentence_pairs"]
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DIGIT = re.compile(r"\d")
-#: Least term overlap (Jaccard) for two sentences to be compared for modality and actor.
-SENTENCE_OVERLAP = 0.3
+#: Least term overlap (Jaccard) for two sentences to be compared for modality and actor
+#: (the default of :attr:`docdiff.options.AlignTuning.sentence_overlap`).
+_OVERLAP = AlignTuning().sentence_overlap
 
 Verdict = tuple[Change, tuple[Flag, ...], tuple[str, ...]]
 #: The sentences of both sides of a pair, or a function giving them when needed.
@@ -97,7 +99,7 @@ def _inflection(runs: list[tuple[str, str]], language: str) -> bool:
 
 
 def _dates(text: str) -> list[str]:
-    # Every date pattern of docdiff.dates needs a digit (a day, a month or a
+    # Every date pattern of docdiff.describe.dates needs a digit (a day, a month or a
     # year in figures), so a text without one has no date; most clauses have
     # none, and the patterns cost more than the rest of classify.
     if _DIGIT.search(text) is None:
@@ -119,9 +121,13 @@ def _numbers(runs: list[tuple[str, str]], left: str, right: str) -> list[str]:
 
 
 def sentence_pairs(
-    left: Sequence[Sentence], right: Sequence[Sentence], languages: tuple[str, str]
+    left: Sequence[Sentence], right: Sequence[Sentence], languages: tuple[str, str], overlap: float = _OVERLAP
 ) -> list[tuple[Sentence, Sentence]]:
-    """Align the sentences of two versions of a unit: best overlap first, one to one, in left order."""
+    """Align the sentences of two versions of a unit: best overlap first, one to one, in left order.
+
+    Two sentences are candidates when their term sets overlap (Jaccard) by
+    at least ``overlap``.
+    """
     keys_a = [set(terms(s.text, languages[0])) for s in left]
     keys_b = [set(terms(s.text, languages[1])) for s in right]
     scored = []
@@ -129,7 +135,7 @@ def sentence_pairs(
         for j, b in enumerate(keys_b):
             union = len(a | b)
             score = len(a & b) / union if union else 0.0
-            if score >= SENTENCE_OVERLAP:
+            if score >= overlap:
                 scored.append((-score, i, j))
     scored.sort()
     used_a: set[int] = set()
@@ -171,13 +177,15 @@ def classify(
     edits: Sequence[Edit],
     sentences: SentencesOf = ((), ()),
     languages: tuple[str, str] = (LANGUAGES[0], LANGUAGES[0]),
+    overlap: float = _OVERLAP,
 ) -> Verdict:
     """Classify one pair: ``(change, flags, notes)``.
 
     ``left`` and ``right`` are the pair's texts, ``edits`` their word diff,
     ``sentences`` the parsed sentences of each side (for modality and actor),
     or a function giving them, called only for a substantive pair in one
-    language (reading sentences may annotate them).  Pairs across two
+    language (reading sentences may annotate them); ``overlap`` is the
+    sentence-pairing threshold of :func:`sentence_pairs`.  Pairs across two
     languages are substantive with no flags.
     """
     if left == right:
@@ -199,7 +207,7 @@ def classify(
         flags.append(Flag.INFLECTION)
     if callable(sentences):
         sentences = sentences()
-    modality, actor = _sentence_notes(sentence_pairs(sentences[0], sentences[1], languages))
+    modality, actor = _sentence_notes(sentence_pairs(sentences[0], sentences[1], languages, overlap))
     if modality:
         flags.append(Flag.MODALITY)
         notes += modality

@@ -4,9 +4,9 @@ The stages, each on what the one before left over (``docs/design.md`` says
 why each threshold is what it is):
 
 1. identical texts, then texts equal after typography folding
-   (:func:`docdiff.normalize.normalize` with case folding) pair up, in order;
+   (:func:`docdiff.text.normalize.normalize` with case folding) pair up, in order;
 2. an optimal one-to-one assignment over the candidate pairs whose cosine
-   (:mod:`docdiff.similarity`) reaches ``match_threshold``, maximising the
+   (:mod:`docdiff.align.similarity`) reaches ``match_threshold``, maximising the
    total of similarity plus a small structural bonus (nearness of relative
    position, equal label, same part) that only breaks near-ties between
    look-alike clauses; solved exactly per connected component by successive
@@ -20,7 +20,7 @@ why each threshold is what it is):
 4. moves: pairs off the heaviest order-preserving chain (longest increasing
    subsequence of right positions, counted in pairs, ties broken by
    similarity) are moved; a weak pair that would be a move is rather a
-   deletion plus an insertion (:mod:`docdiff.links`, which also holds
+   deletion plus an insertion (:mod:`docdiff.align.links`, which also holds
    :class:`Link`, a row of the alignment).
 """
 
@@ -40,28 +40,8 @@ from .similarity import Space, cosine, fold_key
 
 __all__ = ["Link", "align"]
 
-#: Structural bonuses added to a pair's similarity in the assignment only.
-POSITION_BONUS = 0.02
-LABEL_BONUS = 0.005
-PART_BONUS = 0.005
-#: Candidates kept per unit for the assignment (the best by weight).
-MAX_CANDIDATES = 8
-#: A piece of a split must draw at least this share of its weighted words from the unit it came from.
-PIECE_CONTAINMENT = 0.5
-#: A split must beat the unit's one-to-one similarity by at least this much.
-SPLIT_GAIN = 0.02
-#: A run whose gain is below SPLIT_GAIN is still taken when it leaves at most this share of
-#: the unit's words that its one-to-one partner alone leaves uncovered (see _completes).
-COMPLETION = 0.5
-#: Copies of a repeated text are paired by an optimal matching up to this many candidate pairs.
-MAX_COPY_EDGES = 4096
-#: A run grows by a piece that does not raise its cosine only when the piece brings back at least
-#: this share of the unit's weighted words, and costs at most this much cosine.
-COVER_STEP = 0.1
-#: Seeds tried per unit when looking for a split or merge (its best candidates by weight).
-MAX_SEEDS = 4
-#: The most pieces a split or merge may have.
-MAX_PIECES = 8
+# The constants that decide the alignment (bonuses, candidate counts, split and
+# merge rules) are first-class options: :class:`docdiff.options.AlignTuning`.
 
 
 class _State:
@@ -69,10 +49,10 @@ class _State:
 
     def __init__(self, left: Sequence[Clause], right: Sequence[Clause], space: Space, options: Options):
         self.left, self.right, self.space, self.options = left, right, space, options
+        self.tune = options.align_tuning
         self.links: list[Link] = []
         self.left_used = [False] * len(left)
         self.right_used = [False] * len(right)
-        # Unit texts are joined from their paragraphs on every access: join once.
         self.left_texts = [u.text for u in left]
         self.right_texts = [u.text for u in right]
         self._keys: dict[str, str] = {}
@@ -83,7 +63,7 @@ class _State:
         return (self.left_texts if side == "left" else self.right_texts)[index]
 
     def key(self, side: str, index: int) -> str:
-        """The unit's :func:`docdiff.similarity.fold_key`, computed once per distinct text."""
+        """The unit's :func:`docdiff.align.similarity.fold_key`, computed once per distinct text."""
         text = self.text(side, index)
         found = self._keys.get(text)
         if found is None:
@@ -111,9 +91,10 @@ class _State:
     def weight(self, i: int, j: int, score: float) -> float:
         a, b = self.left[i], self.right[j]
         nearness = 1.0 - abs(i / max(len(self.left), 1) - j / max(len(self.right), 1))
-        bonus = POSITION_BONUS * nearness
-        bonus += LABEL_BONUS if a.label == b.label else 0.0
-        bonus += PART_BONUS if a.part == b.part else 0.0
+        tune = self.tune
+        bonus = tune.position_bonus * nearness
+        bonus += tune.label_bonus if a.label == b.label else 0.0
+        bonus += tune.part_bonus if a.part == b.part else 0.0
         return score + bonus
 
 
@@ -162,12 +143,12 @@ def _pair_equal_texts(state: _State) -> None:
 
     for matched_by in (MatchedBy.EXACT, MatchedBy.NORMALIZED):
         for lefts, rights in _equal_groups(state, matched_by):
-            for i, j in _place_copies(lefts, rights, window):
+            for i, j in _place_copies(lefts, rights, window, state.tune.max_copy_edges):
                 _take_equal(state, i, j, matched_by)
 
 
 def _place_copies(
-    lefts: list[int], rights: list[int], window: Callable[[int], tuple[int, float]]
+    lefts: list[int], rights: list[int], window: Callable[[int], tuple[int, float]], max_edges: int
 ) -> list[tuple[int, int]]:
     """Pair the copies of a repeated text: as many as can be within their window, nearest first.
 
@@ -183,9 +164,7 @@ def _place_copies(
         (lefts[x], rights[y]) for x, y in nearest_in_order([i / n for i in lefts], [j / m for j in rights])
     ]
     windows = {j: window(j) for j in rights}
-    if len(lefts) * len(rights) > MAX_COPY_EDGES or all(
-        windows[j][0] < i < windows[j][1] for i, j in ordered
-    ):
+    if len(lefts) * len(rights) > max_edges or all(windows[j][0] < i < windows[j][1] for i, j in ordered):
         return ordered
     base = 3.0 * min(len(lefts), len(rights)) + 1.0  # any extra pair outweighs every preference
     edges = []
@@ -207,7 +186,7 @@ def _assign(state: _State, found: list[tuple[int, int, float]]) -> None:
         for i, j, w, _ in scored:
             best.setdefault((i, j)[index], []).append((-w, i, j))
         for options in best.values():
-            keep.update((i, j) for _, i, j in sorted(options)[:MAX_CANDIDATES])
+            keep.update((i, j) for _, i, j in sorted(options)[: state.tune.max_candidates])
     edges = [(i, j, w) for i, j, w, _ in scored if (i, j) in keep]
     score = {(i, j): s for i, j, _, s in scored}
     for i, j in max_weight_matching(edges):
@@ -221,6 +200,7 @@ def _weight_of(state: _State, side: str, unit: int, piece: int, score: float) ->
 def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) -> list[tuple[float, Link]]:
     """Splits (``side="left"``: one left unit, several right units) or merges (the mirror)."""
     space = state.space
+    tune = state.tune
     other = "right" if side == "left" else "left"
     count = len(state.right) if side == "left" else len(state.left)
     partner: dict[int, tuple[int, float]] = {}  # unit -> (its one-to-one partner, similarity)
@@ -241,7 +221,7 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
         # The best few by structural weight: enough for real statements, and
         # look-alike copies of a clause far away are never the better seed.
         ranked = sorted((-_weight_of(state, side, unit, p, score), p, score) for p, score in found_seeds)
-        found_seeds[:] = [(p, score) for _, p, score in ranked[:MAX_SEEDS]]
+        found_seeds[:] = [(p, score) for _, p, score in ranked[: tune.max_seeds]]
     mine_vectors = space.left if side == "left" else space.right
     out: list[tuple[float, Link]] = []
     for unit in sorted(seeds):
@@ -270,14 +250,17 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
         for seed, seed_score in seeds[unit]:
             if not absorbable(seed):
                 continue
-            if space.contained(other, seed, [unit]) < PIECE_CONTAINMENT:
+            if space.contained(other, seed, [unit]) < tune.piece_containment:
                 continue
             run = [seed]
             score = seed_score
-            while len(run) < MAX_PIECES:
+            while len(run) < tune.max_pieces:
                 grown = []
                 for piece in (run[0] - 1, run[-1] + 1):
-                    if not absorbable(piece) or space.contained(other, piece, [unit]) < PIECE_CONTAINMENT:
+                    if (
+                        not absorbable(piece)
+                        or space.contained(other, piece, [unit]) < tune.piece_containment
+                    ):
                         continue
                     trial = sorted([*run, piece])
                     grown.append((cosine(mine_vectors[unit], space.joined(other, trial)), -piece, trial))
@@ -290,7 +273,7 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
                     covered = space.contained(side, unit, run)
                     gains = [(space.contained(side, unit, t) - covered, c, t) for c, _, t in grown]
                     cover_gain, new_score, trial = max(gains)
-                    if cover_gain < COVER_STEP or new_score < score - COVER_STEP:
+                    if cover_gain < tune.cover_step or new_score < score - tune.cover_step:
                         break
                 run, score = trial, new_score
             if len(run) > 1 and score > best[0]:
@@ -301,8 +284,8 @@ def _proposals(state: _State, found: list[tuple[int, int, float]], side: str) ->
             best_run
             and best_score >= state.options.split_threshold
             and (
-                gain >= SPLIT_GAIN
-                or (gain > -COVER_STEP and _completes(state, side, unit, partner.get(unit), best_run))
+                gain >= tune.split_gain
+                or (gain > -tune.cover_step and _completes(state, side, unit, partner.get(unit), best_run))
             )
         ):
             kind = PairKind.SPLIT if side == "left" else PairKind.MERGE
@@ -318,7 +301,7 @@ def _completes(
     """The run supplies at least half of the unit's words its one-to-one partner lacks.
 
     A split whose extra piece is one short sentence raises the cosine by
-    less than ``SPLIT_GAIN``; it is still a split when the piece brings back
+    less than ``split_gain``; it is still a split when the piece brings back
     what the partner alone is missing.  A short unit that merely shares the
     common words (a deleted one-line item next to an edited clause) brings
     back none of the edited words, so it is not absorbed.
@@ -327,7 +310,7 @@ def _completes(
         return False
     alone = 1.0 - state.space.contained(side, unit, [partner[0]])
     joined = 1.0 - state.space.contained(side, unit, run)
-    return alone > 0.0 and joined <= alone * COMPLETION
+    return alone > 0.0 and joined <= alone * state.tune.completion
 
 
 def _split_and_merge(state: _State, found: list[tuple[int, int, float]]) -> None:
@@ -357,7 +340,9 @@ def align(left: Sequence[Clause], right: Sequence[Clause], space: Space, options
     """
     state = _State(left, right, space, options)
     _pair_equal_texts(state)
-    found = space.candidates(state.free("left"), state.free("right"), options.match_threshold, MAX_CANDIDATES)
+    found = space.candidates(
+        state.free("left"), state.free("right"), options.match_threshold, state.tune.max_candidates
+    )
     _assign(state, found)
     _split_and_merge(state, found)
     links = list(state.links)

@@ -2,11 +2,11 @@
 
 :func:`compare` is the engine's one verb.  Units (preamble paragraphs, then
 clauses) are aligned by :mod:`docdiff.align`; each pair gets a word diff
-(:func:`docdiff.inline.word_diff`) and a verdict (:mod:`docdiff.classify`);
+(:func:`docdiff.text.inline.word_diff`) and a verdict (:mod:`docdiff.align.classify`);
 the envelope and the closing are diffed on their own.  When the two documents
 are in different languages, words cannot match: units are aligned by
 structure (labels, numbers, Latin acronyms; see
-:func:`docdiff.similarity.structural_terms`) and the summary says so.
+:func:`docdiff.align.similarity.structural_terms`) and the summary says so.
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ from ..result import (
     Edit,
     FieldDifference,
     Flag,
-    FormulaUse,
     MatchedBy,
     Op,
     PairKind,
-    PhrasePair,
     Summary,
 )
 from ..text.inline import word_diff
@@ -41,7 +39,7 @@ _FIELDS = ("title", "date", "place", "parties", "signatories", "kind", "language
 
 
 class _Side:
-    """One document's units and their texts, taken once (both are built on every access)."""
+    """One document's units and their texts, as lists indexed by the alignment's unit numbers."""
 
     def __init__(self, document: Document) -> None:
         self.units = document.units
@@ -71,7 +69,7 @@ def _terms(left: _Side, right: _Side) -> tuple[list[list[str]], list[list[str]]]
     )
 
 
-def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
+def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) -> ClausePair:
     lefts = [left.units[i] for i in link.left]
     rights = [right.units[j] for j in link.right]
     a, b = left.joined(link.left), right.joined(link.right)
@@ -89,6 +87,7 @@ def _pair(link: Link, left: _Side, right: _Side, cross: bool) -> ClausePair:
             edits,
             lambda: (left.sentences(link.left), right.sentences(link.right)),
             (left.language, right.language),
+            overlap,
         )
         if cross:
             notes = (f"paired by structure: {left.language} and {right.language} texts share no words",)
@@ -135,7 +134,7 @@ def _metadata(left: Metadata, right: Metadata) -> tuple[FieldDifference, ...]:
 def _overall(pairs: Sequence[ClausePair], total: int, language: tuple[str, str]) -> float:
     """Share of terms left unchanged: ``1 - changed terms / all terms of both documents``.
 
-    Terms are the words as :func:`docdiff.tokens.terms` keys them (Han text:
+    Terms are the words as :func:`docdiff.text.tokens.terms` keys them (Han text:
     character bigrams).  Moved units count as unchanged when their text is;
     an identical document scores 1.0, two documents with no word in common 0.0.
     """
@@ -175,27 +174,11 @@ def _summary(
     )
 
 
-def _phrases(left: Document, right: Document, options: Options) -> tuple[PhrasePair, ...]:
-    if not options.phrases:
-        return ()
-    try:
-        from ..phrases.align import align_phrases
-    except ImportError:
-        return ()
-    return tuple(align_phrases(left, right, options))
-
-
-def _formulas(left: Document, right: Document, options: Options) -> tuple[FormulaUse, ...]:
-    """Formula uses of both documents, with phrases (the same option: both read the sentences)."""
-    if not options.phrases:
-        return ()
-    from ..phrases.formulas import compare_formulas
-
-    return compare_formulas(left, right)
-
-
 def compare(left: Document, right: Document, options: Options | None = None) -> Comparison:
-    """Compare two parsed statements; see the module docstring.
+    """Compare the units of two parsed statements; see the module docstring.
+
+    The comparison has no phrases and formulas: :func:`docdiff.compare`
+    (:func:`docdiff.pipeline.compare`) adds them.
 
     Pairs come in the right document's order, each deletion where it stood
     in the left document.  Deterministic: the same input gives the same
@@ -213,15 +196,14 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
     else:
         space = Space(left_terms, right_terms)
     links = align(lside.units, rside.units, space, options)
-    pairs = tuple(_pair(link, lside, rside, cross) for link in links)
+    overlap = options.align_tuning.sentence_overlap
+    pairs = tuple(_pair(link, lside, rside, cross, overlap) for link in links)
     total = sum(map(len, left_terms)) + sum(map(len, right_terms))
     return Comparison(
         left=left,
         right=right,
         pairs=pairs,
         summary=_summary(pairs, left, right, cross, total),
-        phrases=_phrases(left, right, options),
-        formulas=_formulas(left, right, options),
         envelope=word_diff(_joined_blocks(left.envelope), _joined_blocks(right.envelope)),
         closing=word_diff(_joined_blocks(left.closing), _joined_blocks(right.closing)),
         options=options,

@@ -1,6 +1,6 @@
 """Weighted term vectors of units and the similarity measures alignment scores on.
 
-Every unit of both documents becomes a bag of terms (:func:`docdiff.tokens.terms`:
+Every unit of both documents becomes a bag of terms (:func:`docdiff.text.tokens.terms`:
 Snowball stems for Russian and English, character bigrams for Chinese).  A
 term's weight is ``(1 + log tf) * idf`` with ``idf = log(1 + N / df)``, where
 ``N`` counts the units of *both* documents and ``df`` the units holding the
@@ -47,7 +47,7 @@ _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
 def unit_terms(text: str, language: str) -> list[str]:
-    """Exactly :func:`docdiff.tokens.terms` (kept as the name alignment uses)."""
+    """Exactly :func:`docdiff.text.tokens.terms` (kept as the name alignment uses)."""
     return terms(text, language)
 
 
@@ -81,7 +81,7 @@ def fold_key(text: str) -> str:
     """A fast grouping key equal to ``normalize(text, casefold=True).text`` for usual text.
 
     Used only to find candidate normalized matches quickly; the caller
-    confirms each with :func:`docdiff.normalize.normalize`, so a rare
+    confirms each with :func:`docdiff.text.normalize.normalize`, so a rare
     difference between the two can cost a fast path, never a wrong result.
     """
     # The same as str.translate with the fold table, several times faster on

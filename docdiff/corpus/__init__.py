@@ -6,7 +6,8 @@ and opened from one SQLite file (:meth:`Corpus.save`, :meth:`Corpus.open`),
 and answers three questions: which statements are most like this one
 (:meth:`Corpus.rank`), how alike is every pair (:meth:`Corpus.matrix`) and
 which wordings of the stock formulas are used where (:meth:`Corpus.formulas`).
-The ``*_report`` functions and :func:`open_or_build` are what the CLI calls.
+The answers are values of :mod:`docdiff.corpus.types`; :mod:`docdiff.render.corpus`
+renders them (``render(corpus.matrix(), "csv")``).
 ``docs/corpus.md`` explains the index and the scores.
 """
 
@@ -16,17 +17,17 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import Executor
 
-from ..errors import InputError
+from ..errors import InputError, OptionsError
 from ..model import Document
-from ..options import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES, ReadOptions
 from ..read.collect import Skipped, expand_paths
 from .entry import Entry, entry_of, index_items
 from .index import read_index, write_index
-from .matrix import Matrix, compute_matrix
+from .matrix import compute_matrix
 from .parallel import InlineExecutor, Progress, chunk_size, default_executor, run_chunks
-from .rank import ClauseMatch, RankResult, Scoring, rank_entries
-from .report import formulas_report, matrix_report, rank_report
-from .variants import FormulaHit, FormulaTable, find_hits, formula_table
+from .rank import Scoring, rank_entries
+from .types import ClauseMatch, FormulaHit, FormulaTable, Matrix, Ranking, RankResult
+from .variants import find_hits, formula_table
 from .weights import Weights
 
 __all__ = [
@@ -37,11 +38,9 @@ __all__ = [
     "InlineExecutor",
     "Matrix",
     "RankResult",
+    "Ranking",
     "Scoring",
-    "formulas_report",
-    "matrix_report",
     "open_or_build",
-    "rank_report",
 ]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -106,8 +105,7 @@ class Corpus:
             done = run_chunks(
                 index_items,
                 items,
-                max_bytes,
-                language,
+                ReadOptions(max_bytes=max_bytes, language=language),
                 executor=pool,
                 chunk=chunk_size(len(items), pool),
                 progress=progress,
@@ -140,6 +138,21 @@ class Corpus:
         """
         query = entry_of(document)
         return rank_entries(query, self.entries, self.weights, k, scoring=scoring or Scoring())
+
+    def ranking(self, document: Document, k: int = 10) -> Ranking:
+        """:meth:`rank` with what the ranking report says besides: the corpus's size and languages.
+
+        Raises :class:`~docdiff.errors.OptionsError` when ``k`` is below 1.
+        """
+        if k < 1:
+            raise OptionsError(f"the number of results must be >= 1, got {k}")
+        return Ranking(
+            query=document.path,
+            language=document.language,
+            results=self.rank(document, k),
+            size=len(self),
+            languages=tuple(sorted({entry.language for entry in self.entries})),
+        )
 
     def matrix(self, *, executor: Executor | None = None, progress: Progress | None = None) -> Matrix:
         """The similarity of every pair of statements (symmetric, 1.0 on the diagonal)."""

@@ -15,11 +15,12 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
+import attrs
 from attrs import frozen
 
 from ..errors import DocdiffError
 from ..model import Document
-from ..options import DEFAULT_MAX_BYTES
+from ..options import ReadOptions
 from ..read.collect import Skipped
 from ..text.tokens import terms
 
@@ -99,32 +100,29 @@ def _failure(path: str, error: Exception) -> Skipped:
     return Skipped(path, f"unexpected {type(error).__name__}: {error} (a docdiff bug: please report it)")
 
 
-def index_paths(
-    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
-) -> list[Entry | Skipped]:
+def index_paths(paths: Sequence[str], read: ReadOptions | None = None) -> list[Entry | Skipped]:
     """Read, parse and index each path: an :class:`Entry`, or a :class:`Skipped` saying why not."""
-    from ..read import load
+    from ..pipeline import load_with
 
+    # The corpus needs units, texts and metadata, never the per-sentence
+    # actor and commitment, which cost half the parse.
+    lighter = attrs.evolve(read or ReadOptions(), annotate=False)
     out: list[Entry | Skipped] = []
     for path in paths:
         try:
-            # The corpus needs units, texts and metadata, never the
-            # per-sentence actor and commitment, which cost half the parse.
-            document = load(path, max_bytes=max_bytes, language=language, annotate=False)
+            document = load_with(path, lighter)
             out.append(entry_of(document))
         except Exception as error:
             out.append(_failure(path, error))
     return out
 
 
-def index_items(
-    items: Sequence[str | Document], max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
-) -> list[Entry | Skipped]:
+def index_items(items: Sequence[str | Document], read: ReadOptions | None = None) -> list[Entry | Skipped]:
     """Index paths (read and parsed here) and parsed documents, in order; see :func:`index_paths`."""
     out: list[Entry | Skipped] = []
     for item in items:
         if isinstance(item, str):
-            out.extend(index_paths([item], max_bytes, language))
+            out.extend(index_paths([item], read))
             continue
         try:
             out.append(entry_of(item))

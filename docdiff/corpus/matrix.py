@@ -11,59 +11,15 @@ worker computed them.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from concurrent.futures import Executor
 
-from attrs import frozen
-
 from .entry import Entry
 from .parallel import Progress, chunk_size, default_executor, run_chunks
+from .types import Matrix
 from .weights import Weights
 
-__all__ = ["MATRIX_SCHEMA", "Matrix", "compute_matrix", "label_of"]
-
-#: The ``schema`` value of the matrix JSON.
-MATRIX_SCHEMA = "docdiff/matrix@1"
-
-
-@frozen
-class Matrix:
-    """Similarities of every pair of statements: ``values[i][j]`` in [0, 1], 1.0 on the diagonal.
-
-    ``labels[i]`` names statement ``i`` for people ("IN–US 2023-06-22"),
-    ``paths[i]`` for programs.
-    """
-
-    labels: tuple[str, ...]
-    paths: tuple[str, ...]
-    values: tuple[tuple[float, ...], ...]
-
-    def to_csv(self) -> str:
-        """The matrix as CSV: a header row of labels, then one row per statement (4 decimals)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["", *self.labels])
-        for label, row in zip(self.labels, self.values, strict=True):
-            writer.writerow([label, *(f"{v:.4f}" for v in row)])
-        return out.getvalue()
-
-    def to_json(self) -> str:
-        """The matrix as JSON (``docdiff/matrix@1``): statements, then rows of values (4 decimals)."""
-        data = {
-            "schema": MATRIX_SCHEMA,
-            "statements": [{"label": lb, "path": p} for lb, p in zip(self.labels, self.paths, strict=True)],
-            "values": [[round(v, 4) for v in row] for row in self.values],
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-    def to_html(self, *, title: str = "Statement similarity") -> str:
-        """The matrix as a self-contained HTML page with an inline SVG heat map."""
-        from .heatmap import heatmap_html
-
-        return heatmap_html(self, title=title)
+__all__ = ["Matrix", "compute_matrix", "label_of"]
 
 
 def label_of(entry: Entry) -> str:

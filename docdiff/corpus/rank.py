@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from .entry import Entry, Unit
+from .types import ClauseMatch, RankResult
 from .weights import Vector, Weights
 
 __all__ = ["CANDIDATES", "ClauseMatch", "RankResult", "Scoring", "rank_entries"]
@@ -56,33 +57,6 @@ class Scoring:
             from ..errors import OptionsError
 
             raise OptionsError(f"scoring weights must be >= 0 and sum to 1, got {parts}")
-
-
-@frozen
-class ClauseMatch:
-    """A unit of the query, the unit of the corpus statement most like it, and their cosine."""
-
-    query: str
-    corpus: str
-    similarity: float
-
-
-@frozen
-class RankResult:
-    """One ranked statement: its score in [0, 1], what the corpus knows of it, its best clause pairs.
-
-    ``cosine`` and ``clause`` are the first-stage and clause-level
-    components of ``score``.
-    """
-
-    path: str
-    score: float
-    title: str | None
-    date: str | None
-    parties: tuple[str, ...]
-    pairs: tuple[ClauseMatch, ...]
-    cosine: float = 0.0
-    clause: float = 0.0
 
 
 class _Units:

@@ -3,7 +3,7 @@
 A term's weight is ``tf * idf`` with BM25's idf,
 ``log((N - df + 0.5) / (df + 0.5) + 1)``, ``N`` the number of statements
 and ``df`` the statements holding the term.  Vectors are L2-normalised and
-compared by cosine.  Unlike :mod:`docdiff.similarity` (``1 + log tf``,
+compared by cosine.  Unlike :mod:`docdiff.align.similarity` (``1 + log tf``,
 ``log(1 + N / df)``, tuned for aligning the units of two documents), the
 raw count is kept and a word found in every statement weighs almost
 nothing: across statements, a partner's name repeated thirty times is what

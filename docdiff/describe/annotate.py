@@ -1,7 +1,7 @@
 """Who commits to what, and how strongly: one :class:`Annotation` per sentence.
 
 The lexicon is ``lexicon/commitments.json`` (described in ``docs/annotation.md``),
-compiled by :mod:`docdiff.commitment_lexicon`.
+compiled by :mod:`docdiff.describe.commitments`.
 For one sentence:
 
 1. **Commitment**: the leftmost commitment expression of the language (at one
@@ -14,7 +14,7 @@ For one sentence:
    characters in Chinese) of that expression, or inside it, unless the
    expression is a set formula whose adverb is part of the verb
    ("высоко оценивают", "高度评价" = appreciate: note, not strong).
-3. **Actor**: the subject before the commitment (:mod:`docdiff.subjects`):
+3. **Actor**: the subject before the commitment (:mod:`docdiff.describe.subjects`):
    the mention opening the sentence, else the one nearest the verb; parties,
    leaders with their titles, and collectives ("Стороны", "the two sides",
    "双方") standing for every party of the document.

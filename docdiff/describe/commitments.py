@@ -2,8 +2,8 @@
 
 ``docs/annotation.md`` describes the lexicon: commitment categories with
 their expressions, intensifiers, collective subjects, coordinators and
-titles.  :mod:`docdiff.annotate` finds commitments with what this module
-compiles; :mod:`docdiff.subjects` finds who acts.
+titles.  :mod:`docdiff.describe.annotate` finds commitments with what this module
+compiles; :mod:`docdiff.describe.subjects` finds who acts.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Sentences and their annotation, worked out when first read.
 
-The segmenter hands every paragraph a :class:`ParagraphSentences` and every
-sentence a :class:`SentenceAnnotation` (see :class:`docdiff.model.Paragraph`
-and :class:`docdiff.model.Sentence`): splitting and annotating cost two
+The describe stage (:func:`docdiff.describe.describe`) hands every
+paragraph a :class:`ParagraphSentences` and every sentence a
+:class:`SentenceAnnotation` (see :class:`docdiff.model.Paragraph` and
+:class:`docdiff.model.Sentence`): splitting and annotating cost two
 thirds of a parse, and a comparison reads the sentences of changed clauses
 only.  What they give is the same as doing the work at parse time: both are
 pure functions of the text, the language and the document's parties.  Both

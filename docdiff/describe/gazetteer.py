@@ -3,7 +3,7 @@
 ``lexicon/parties.json`` (described in ``docs/parties.md``) lists every UN
 member state, Palestine ("PS"), the Holy See ("VA") and the European Union
 ("EU"), with short and formal names, aliases, adjectives and side forms stored
-in base form.  This module turns it into patterns; :mod:`docdiff.parties`
+in base form.  This module turns it into patterns; :mod:`docdiff.describe.parties`
 reads texts with them:
 
 - **Russian** names are inflected, so each word becomes a stem plus a bounded set

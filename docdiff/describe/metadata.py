@@ -1,6 +1,6 @@
 """What a statement says about itself: title, kind, date, place, parties, signers.
 
-:func:`extract_metadata` is called by the segmenter once it has found the
+:func:`extract_metadata` is called by :func:`docdiff.describe.describe` on the
 parts of a statement; it reads only those parts, in a fixed order of trust
 (documented in ``docs/metadata.md``):
 
@@ -11,11 +11,11 @@ parts of a statement; it reads only those parts, in a fixed order of trust
   of a signing formula ending the last clause, then of the envelope lead,
   then of the preamble; a lead's "23 апреля" borrows its year from the
   first dated expression elsewhere;
-* **place** - the same order, through :func:`docdiff.places.find_place`;
+* **place** - the same order, through :func:`docdiff.describe.places.find_place`;
 * **parties** - the countries named in the title (and its leaders), then
   the signers', then the opening sentence's, then the two most mentioned,
   stopping as soon as two are known;
-* **signatories** - :mod:`docdiff.signatories`.
+* **signatories** - :mod:`docdiff.describe.signatories`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Party canonicalization: names of states in ru, en and zh -> ISO 3166-1 alpha-2 codes.
 
-:func:`find_parties` reads a text with the patterns of :mod:`docdiff.gazetteer`
+:func:`find_parties` reads a text with the patterns of :mod:`docdiff.describe.gazetteer`
 (compiled from ``lexicon/parties.json``, described in ``docs/parties.md``) and
 decides what each match stands for: a geographic name that only contains a
 party name ("South China Sea") yields nothing; a one-character Chinese side

@@ -28,7 +28,7 @@ from .leaders import LeaderMention, find_leaders
 __all__ = ["find_signatories", "signing_line_signatories"]
 
 PartyFinder = Callable[[str, str], tuple[str, ...]]
-"""``(text, language) -> ISO codes in order of mention``, as :mod:`docdiff.parties` finds them."""
+"""``(text, language) -> ISO codes in order of mention``, as :mod:`docdiff.describe.parties` finds them."""
 
 # The role titles, signing sentences and signer separators of each language
 # are pack facts (docdiff/lang/<code>/pack.json: "signer_roles",

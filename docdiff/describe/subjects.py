@@ -5,10 +5,10 @@ an object ("Китай поддерживает Азербайджан" -> CN). 
 mention that opens the sentence (after a clause number or dash), else the
 mention nearest the verb ("Подтверждая ..., Стороны решили").  A collective
 ("Стороны", "the two sides", "双方") stands for every party of the document;
-a party (:func:`docdiff.parties.find_parties`) brings along the parties
+a party (:func:`docdiff.describe.parties.find_parties`) brings along the parties
 coordinated with it ("The United States and India"), except before a
 singular Russian or English verb ("поддерживает", "welcomes"), which has one
-subject.  A gazetteer leader (:func:`docdiff.leaders.find_leaders`) is a
+subject.  A gazetteer leader (:func:`docdiff.describe.leaders.find_leaders`) is a
 mention of their party ("President Biden and Prime Minister Modi" -> IN,
 US); every mention spans its titles ("Председатель КНР"), and a leader
 joined to a party by titles is one mention ("the Indian Prime Minister
@@ -42,7 +42,7 @@ def _is_singular(verb: str, language: str) -> bool:
 
 
 def _party_mentions(text: str, language: str, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, ISO code) of each party named in text up to ``end``, from docdiff.parties."""
+    """(start, end, ISO code) of each party named in text up to ``end``, from docdiff.describe.parties."""
     # Imported here so that this module loads, and sentences with a collective
     # subject are annotated, even where the parties gazetteer is not needed.
     from .parties import find_parties
@@ -54,7 +54,7 @@ def _leader_mentions(text: str, language: str) -> list[tuple[int, int, str, bool
     """(start, end, party, titled) of each gazetteer leader in ``text``; titled: a full name.
 
     A bare surname ("Biden", and every Chinese form) counts only beside a
-    title, as docdiff.metadata requires ("Putin's war" names no signer).
+    title, as docdiff.describe.metadata requires ("Putin's war" names no signer).
     """
     from .leaders import find_leaders
 

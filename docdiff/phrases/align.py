@@ -7,7 +7,7 @@ inflections.  The method is the seed-and-extend scheme of BLAST (Altschul et
 al., 1990), over word keys instead of residues:
 
 1. **Tokens.**  Every word of every unit, with its source offsets and its
-   comparison key (:func:`docdiff.tokens.term_of`: folded, case-folded,
+   comparison key (:func:`docdiff.text.tokens.term_of`: folded, case-folded,
    stemmed, so "Китайской Народной Республики" meets "Китайская Народная
    Республика" and "supports" meets "support").  A Han character is a token of
    its own, keyed by itself.
@@ -28,8 +28,8 @@ al., 1990), over word keys instead of residues:
    side (a Han character counts as half a word) and a score (matched words
    over the longer side) of at least ``Options.phrase_min_score``.
 
-The engine (steps 1-5) is :mod:`docdiff.seedextend`, over the word keys of
-:mod:`docdiff.wordkeys`; this module turns its token ranges into source
+The engine (steps 1-5) is :mod:`docdiff.phrases.seedextend`, over the word keys of
+:mod:`docdiff.phrases.wordkeys`; this module turns its token ranges into source
 spans, labels formulas and diffs the words.
 
 Symmetry is by construction: the algorithm always runs on the two documents
@@ -153,7 +153,9 @@ def align_phrases(left: Document, right: Document, options: Options | None = Non
     else:
         found = [
             (_side(x, a.x0, a.x1), _side(y, a.y0, a.y1), a.score)
-            for a in local_alignments(x, y, options.min_phrase_words, options.phrase_min_score)
+            for a in local_alignments(
+                x, y, options.min_phrase_words, options.phrase_min_score, options.phrase_tuning
+            )
         ]
     x_formulas, y_formulas = _by_label(find_formulas(x_doc)), _by_label(find_formulas(y_doc))
     # Repeated boilerplate gives the same two texts many times: diff them once

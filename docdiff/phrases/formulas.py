@@ -1,7 +1,7 @@
 """Stock diplomatic formulas: where they occur, and how their wording changed.
 
 Finding them (the lexicon, :func:`find_formulas`) is
-:mod:`docdiff.formula_search`, re-exported here; this module compares them.
+:mod:`docdiff.phrases.search`, re-exported here; this module compares them.
 
 A formula's *variant* is the sentence it occurs in.  :func:`compare_formulas`
 pairs each variant of one document with its most similar variant of the

@@ -5,7 +5,7 @@ The lexicon (``docdiff/lang/lexicon/formulas.json``, documented in
 "rules-based international order") with regular expressions per language,
 matched against normalized, case-folded text so that typography never hides
 a formula; every match is mapped back to an exact span of the source.
-:mod:`docdiff.formulas` compares the occurrences of two documents.
+:mod:`docdiff.phrases.formulas` compares the occurrences of two documents.
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from attrs import field, frozen
 
 from ..lang import LANGUAGES as SHIPPED_LANGUAGES
 from ..lang import lexicon, pack
-from ..model import Document
+from ..model import Clause, Document, Metadata, Paragraph, Span
+from ..result import FormulaOccurrence
 from ..text.normalize import Normalized, fold_char, normalize
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Formula",
     "FormulaOccurrence",
     "find_formulas",
+    "find_in_units",
     "formula_lexicon",
     "lexicon_data",
     "regions",
@@ -70,21 +71,6 @@ class Formula:
         if language not in LANGUAGES:
             return tuple(p for _, ps in self.patterns for p in ps)
         return next((ps for lang, ps in self.patterns if lang == language), ())
-
-
-@frozen
-class FormulaOccurrence:
-    """One match of a formula: ``text == document.source[start:end]``.
-
-    ``label`` is the unit label, or ``envelope``, ``title``, ``dateline`` or
-    ``closing`` for a match outside the units.
-    """
-
-    id: str
-    label: str
-    start: int
-    end: int
-    text: str
 
 
 @functools.cache
@@ -187,44 +173,49 @@ def find_formulas(document: Document) -> tuple[FormulaOccurrence, ...]:
     return _find_cached(document)
 
 
-class _RecentDocuments:
-    """The results of the last few documents, found by identity.
+def find_in_units(language: str, units: Sequence[tuple[str, str]]) -> tuple[FormulaOccurrence, ...]:
+    """Every lexicon formula in the ``(label, text)`` units of a ``language`` statement (no envelope).
 
-    compare() asks for the formulas of the same two documents twice (phrases
-    and formula uses), and normalizing a statement is the costly part, so a
-    few results are kept.  Not ``functools.lru_cache``: that hashes the
-    document, which walks every clause, paragraph and sentence and so forces
-    the sentences and annotation that are otherwise worked out only when
-    read.  A document is immutable, so the same object gives the same result.
-    The lock makes it safe under a thread pool (corpus work may run in one).
+    What the corpus looks for in the units it stores: a unit's text is its
+    paragraphs joined by a blank line (``Clause.text``), and the search runs
+    over each paragraph where it was; offsets are into the units' texts
+    joined by blank lines.
     """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.entries: list[tuple[Document, tuple[FormulaOccurrence, ...]]] = []
-        self.lock = threading.Lock()
-
-    def __call__(self, document: Document) -> tuple[FormulaOccurrence, ...]:
-        with self.lock:
-            for k, (known, found) in enumerate(self.entries):
-                if known is document:
-                    # Most recent first, as an LRU cache.
-                    self.entries.insert(0, self.entries.pop(k))
-                    return found
-        found = _find(document)
-        with self.lock:
-            self.entries.insert(0, (document, found))
-            del self.entries[self.size :]
-        return found
-
-    def cache_clear(self) -> None:
-        """Forget every result, and the matches kept by text (benchmarks time the work, not the cache)."""
-        with self.lock:
-            self.entries.clear()
-            _SEEN.clear()
+    return find_formulas(_units_document(language, units)) if units else ()
 
 
-_find_cached = _RecentDocuments(8)
+def _units_document(language: str, units: Sequence[tuple[str, str]]) -> Document:
+    source_parts: list[str] = []
+    clauses = []
+    offset = 0
+    for ordinal, (label, unit_text) in enumerate(units, 1):
+        paragraphs = []
+        for text in unit_text.split("\n\n"):
+            if offset:
+                source_parts.append("\n\n")
+                offset += 2
+            paragraphs.append(Paragraph(Span(offset, offset + len(text)), text))
+            source_parts.append(text)
+            offset += len(text)
+        span = Span(paragraphs[0].span.start, paragraphs[-1].span.end)
+        clauses.append(Clause(label, ordinal, span, paragraphs))
+    return Document("".join(source_parts), Metadata(language), clauses)
+
+
+# compare() asks for the formulas of the same two documents twice (phrases
+# and formula uses), and normalizing a statement is the costly part, so the
+# last few results are kept.  Hashing a Document reads neither sentences nor
+# annotation (docdiff.model hashes paragraphs by span, text and label), so
+# this is a plain LRU cache; lru_cache is safe under a thread pool.
+@functools.lru_cache(maxsize=8)
+def _find_cached(document: Document) -> tuple[FormulaOccurrence, ...]:
+    return _find(document)
+
+
+def clear_caches() -> None:
+    """Forget every result and the matches kept by text (benchmarks time the work, not the caches)."""
+    _find_cached.cache_clear()
+    _SEEN.clear()
 
 
 class _Folded:

@@ -2,7 +2,7 @@
 
 The scheme is BLAST's (Altschul et al., 1990), over word keys instead of
 residues; :mod:`docdiff.phrases` documents the steps.  This module knows
-tokens and token ranges only: :class:`Words` (:mod:`docdiff.wordkeys`)
+tokens and token ranges only: :class:`Words` (:mod:`docdiff.phrases.wordkeys`)
 indexes one document's words, :func:`local_alignments` returns the
 selected, filtered alignments of two of them as token ranges with a score.
 Turning them into spans, formulas and word edits is :mod:`docdiff.phrases`'
@@ -18,21 +18,15 @@ from collections import defaultdict
 from attrs import frozen
 
 from ..lang import packs
+from ..options import PhraseTuning
 from ..text.tokens import term_of
 from .wordkeys import Words
 from .xdrop import extend, matched_pairs, ungapped
 
 __all__ = ["Alignment", "Words", "local_alignments"]
 
-_SEED_WORDS = 3
-_SEED_HAN = 4
-# A seed n-gram whose pairings (occurrences left x right) exceed this is
-# boilerplate: pairing all its occurrences would be quadratic ...
-_MAX_PAIRINGS = 256
-# ... so each occurrence meets only this many nearest ones each way (see _nearest).
-_NEAREST = 1
-_MERGE_GAP = 3
-_MIN_MATCHED = 2
+# The seed length, the boilerplate bound on pairings, the merge gap and the
+# fewest matched words are first-class options: :class:`docdiff.options.PhraseTuning`.
 
 # Function words (pack "function_words"): never the edge of a phrase, and
 # never a seed on their own.  Words so common in statements that an n-gram of
@@ -105,7 +99,7 @@ class _Candidate:
         return _Candidate(self._relative[first:stop], self.x_unit, self.y_unit, self._dx, self._dy)
 
 
-def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytearray]:
+def _same_units(x: Words, y: Words, min_matched: int) -> tuple[list[_Candidate], bytearray, bytearray]:
     """Whole units with the same keys on both sides, paired in source order.
 
     Most units of a revision are unchanged: pairing them up front is linear,
@@ -120,7 +114,7 @@ def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytear
     y_by: dict[object, list[int]] = {}
     for words, by in ((x, x_by), (y, y_by)):
         for unit, (first, stop) in enumerate(words.bounds):
-            if stop - first >= _MIN_MATCHED:
+            if stop - first >= min_matched:
                 key: object = words.content[unit] if numbered else tuple(words.keys[first:stop])
                 by.setdefault(key, []).append(unit)
     x_done, y_done = bytearray(len(x.bounds)), bytearray(len(y.bounds))
@@ -138,13 +132,15 @@ def _same_units(x: Words, y: Words) -> tuple[list[_Candidate], bytearray, bytear
     return out, x_done, y_done
 
 
-def _nearest(x_at: list[int], y_at: list[int], x_size: int, y_size: int) -> set[tuple[int, int]]:
+def _nearest(
+    x_at: list[int], y_at: list[int], x_size: int, y_size: int, nearest: int
+) -> set[tuple[int, int]]:
     """Pairings of a frequent n-gram: each occurrence with the few nearest in relative position.
 
     Pairing every occurrence with every other would be quadratic; text that
     recurs many times is boilerplate, and its copies are taken to correspond
     where they stand at the same fraction of their documents.  Each
-    occurrence on either side gets the ``_NEAREST`` closest on the other side
+    occurrence on either side gets the ``nearest`` closest on the other side
     before and after that point, so the choice is the same whichever side is
     which.
     """
@@ -156,12 +152,14 @@ def _nearest(x_at: list[int], y_at: list[int], x_size: int, y_size: int) -> set[
         scaled = [o * size for o in other]
         for i in this:
             at = bisect.bisect_left(scaled, i * other_size)
-            for j in other[max(0, at - _NEAREST) : at + _NEAREST]:
+            for j in other[max(0, at - nearest) : at + nearest]:
                 out.add((j, i) if flip else (i, j))
     return out
 
 
-def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> list[tuple[int, list[int]]]:
+def _seeds(
+    x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray, tune: PhraseTuning
+) -> list[tuple[int, list[int]]]:
     """Token pairs ``(i, j)`` where the same n-gram starts on each side, in order.
 
     Given as each ``i`` with its ``j`` in order: a position starts one n-gram,
@@ -175,12 +173,12 @@ def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> 
         y_at = y_grams.get(gram)
         if y_at is None:
             continue
-        if len(x_at) * len(y_at) <= _MAX_PAIRINGS:
+        if len(x_at) * len(y_at) <= tune.max_pairings:
             for i in x_at:
                 partners[i] = y_at
         else:
             near: dict[int, list[int]] = {}
-            for i, j in _nearest(x_at, y_at, x_size, y_size):
+            for i, j in _nearest(x_at, y_at, x_size, y_size, tune.nearest):
                 near.setdefault(i, []).append(j)
             for i, js in near.items():
                 partners[i] = sorted(js)
@@ -191,35 +189,37 @@ def _seeds(x: Words, y: Words, n: int, x_skip: bytearray, y_skip: bytearray) -> 
 _Grown = tuple[tuple[int, int, int, int], list[tuple[int, int]]]
 
 
-def _grow(x: Words, y: Words, ri: int, rj: int, units: tuple[int, int], n: int, need: int) -> _Grown | None:
+def _grow(
+    x: Words, y: Words, ri: int, rj: int, units: tuple[int, int], n: int, need: int, xdrop: int
+) -> _Grown | None:
     """Extend the seed at ``ri``/``rj`` (offsets into the two units); ``None`` when it does not grow."""
     x_first, x_stop = x.bounds[units[0]]
     y_first, y_stop = y.bounds[units[1]]
     i, j = x_first + ri, y_first + rj
     # A seed that the ungapped pass cannot grow by one word is nearly always
     # a coincidence ("the United States and"); the gapped pass is the costly one.
-    ahead = ungapped(x.keys, y.keys, i + n, j + n, min(x_stop - i - n, y_stop - j - n), 1)
-    behind = ungapped(x.keys, y.keys, i - 1, j - 1, min(i - x_first, j - y_first), -1)
+    ahead = ungapped(x.keys, y.keys, i + n, j + n, min(x_stop - i - n, y_stop - j - n), 1, xdrop)
+    behind = ungapped(x.keys, y.keys, i - 1, j - 1, min(i - x_first, j - y_first), -1, xdrop)
     if ahead + behind < need:
         return None
-    fx, fy = extend(x.keys, y.keys, i + n, j + n, x_stop - i - n, y_stop - j - n, 1)
-    bx, by = extend(x.keys, y.keys, i - 1, j - 1, i - x_first, j - y_first, -1)
+    fx, fy = extend(x.keys, y.keys, i + n, j + n, x_stop - i - n, y_stop - j - n, 1, xdrop)
+    bx, by = extend(x.keys, y.keys, i - 1, j - 1, i - x_first, j - y_first, -1, xdrop)
     region = (i - bx, i + n + fx, j - by, j + n + fy)
     pairs = matched_pairs(x.keys, y.keys, *region)
     relative = (region[0] - x_first, region[1] - x_first, region[2] - y_first, region[3] - y_first)
     return relative, [(a - x_first, b - y_first) for a, b in pairs]
 
 
-def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
+def _candidates(x: Words, y: Words, min_words: float, tune: PhraseTuning) -> list[_Candidate]:
     han = x.han or y.han
-    n = _SEED_HAN if han else _SEED_WORDS
+    n = tune.seed_han if han else tune.seed_words
     # Matched tokens a seed must grow by before the gapped pass (Han characters are half words).
     need = 1 if (2 * min_words if han else min_words) > n else 0
-    out, x_done, y_done = _same_units(x, y)
+    out, x_done, y_done = _same_units(x, y, tune.min_matched)
     found: dict[int, list[tuple[int, int, int, int]]] = {}
     grown_before: dict[tuple[int, int, int, int], _Grown | None] = {}
     x_unit, y_unit, stride = x.unit, y.unit, len(y.bounds)
-    for i, js in _seeds(x, y, n, x_done, y_done):
+    for i, js in _seeds(x, y, n, x_done, y_done, tune):
         u = x_unit[i]
         for j in js:
             v = y_unit[j]
@@ -243,7 +243,9 @@ def _candidates(x: Words, y: Words, min_words: float) -> list[_Candidate]:
             if memo_key in grown_before:
                 grown = grown_before[memo_key]
             else:
-                grown = grown_before[memo_key] = _grow(x, y, i - x_first, j - y_first, (u, v), n, need)
+                grown = grown_before[memo_key] = _grow(
+                    x, y, i - x_first, j - y_first, (u, v), n, need, tune.xdrop
+                )
             if grown is None:
                 continue
             (rx0, rx1, ry0, ry1), relative = grown
@@ -274,24 +276,25 @@ def _free_run(pairs: list[tuple[int, int]], x_used: bytearray, y_used: bytearray
     return run if len(run) > len(best) else best
 
 
-def _select(candidates: list[_Candidate], x: Words, y: Words) -> list[_Candidate]:
+def _select(candidates: list[_Candidate], x: Words, y: Words, tune: PhraseTuning) -> list[_Candidate]:
     """Greedy one-to-one choice; overlapping candidates are cut and queued again."""
     x_used, y_used = bytearray(len(x.keys)), bytearray(len(y.keys))
     heap = [(c.rank(), k, c) for k, c in enumerate(candidates)]
     heapq.heapify(heap)
     serial = len(candidates)
     taken: list[_Candidate] = []
+    min_matched = tune.min_matched
     while heap:
         _, _, candidate = heapq.heappop(heap)
         x0, x1, y0, y1 = candidate.bounds
-        if candidate.size < _MIN_MATCHED or x_used.find(0, x0, x1) < 0 or y_used.find(0, y0, y1) < 0:
+        if candidate.size < min_matched or x_used.find(0, x0, x1) < 0 or y_used.find(0, y0, y1) < 0:
             # Too short, or every token of one side is taken so every pair is
             # blocked (a copy of repeated text whose counterpart went to another copy).
             continue
         if x_used.find(1, x0, x1) >= 0 or y_used.find(1, y0, y1) >= 0:
             # Something is in the way (else the whole candidate is free).
             run = _free_run(candidate.pairs, x_used, y_used)
-            if len(run) < _MIN_MATCHED:
+            if len(run) < min_matched:
                 continue
             if len(run) < candidate.size:
                 cut = _Candidate(run, candidate.x_unit, candidate.y_unit)
@@ -301,10 +304,10 @@ def _select(candidates: list[_Candidate], x: Words, y: Words) -> list[_Candidate
         x_used[x0:x1] = b"\x01" * (x1 - x0)
         y_used[y0:y1] = b"\x01" * (y1 - y0)
         taken.append(candidate)
-    return _merge(taken, x_used, y_used)
+    return _merge(taken, x_used, y_used, tune.merge_gap)
 
 
-def _merge(taken: list[_Candidate], x_used: bytearray, y_used: bytearray) -> list[_Candidate]:
+def _merge(taken: list[_Candidate], x_used: bytearray, y_used: bytearray, gap: int) -> list[_Candidate]:
     taken.sort(key=lambda c: (c.x_unit, c.y_unit, c.bounds))
     out: list[_Candidate] = []
     for candidate in taken:
@@ -312,8 +315,8 @@ def _merge(taken: list[_Candidate], x_used: bytearray, y_used: bytearray) -> lis
             _, px1, _, py1 = out[-1].bounds
             x0, _, y0, _ = candidate.bounds
             if (
-                0 <= x0 - px1 <= _MERGE_GAP
-                and 0 <= y0 - py1 <= _MERGE_GAP
+                0 <= x0 - px1 <= gap
+                and 0 <= y0 - py1 <= gap
                 and x_used.find(1, px1, x0) < 0
                 and y_used.find(1, py1, y0) < 0
             ):
@@ -335,6 +338,9 @@ def _trim(candidate: _Candidate, keys: list[str]) -> _Candidate | None:
     return candidate if (first, last) == (0, candidate.size) else candidate.cut(first, last)
 
 
+_DEFAULT = PhraseTuning()
+
+
 @frozen
 class Alignment:
     """One selected local alignment: token ranges ``[x0, x1)`` and ``[y0, y1)`` and its score.
@@ -349,14 +355,17 @@ class Alignment:
     score: float
 
 
-def local_alignments(x: Words, y: Words, min_words: float, min_score: float) -> list[Alignment]:
+def local_alignments(
+    x: Words, y: Words, min_words: float, min_score: float, tune: PhraseTuning = _DEFAULT
+) -> list[Alignment]:
     """The alignments of ``x`` against ``y`` that pass the filters, in unit-pair order.
 
     An alignment keeps at least ``min_words`` words on each side (a Han
-    character counts half) and a score of at least ``min_score``.
+    character counts half) and a score of at least ``min_score``; ``tune``
+    holds the engine's finer constants.
     """
     out = []
-    for selected in _select(_candidates(x, y, min_words), x, y):
+    for selected in _select(_candidates(x, y, min_words, tune), x, y, tune):
         candidate = _trim(selected, x.keys)
         if candidate is None:
             continue

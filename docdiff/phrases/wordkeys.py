@@ -1,6 +1,6 @@
-"""The word keys of one document's units: the tokens :mod:`docdiff.seedextend` aligns.
+"""The word keys of one document's units: the tokens :mod:`docdiff.phrases.seedextend` aligns.
 
-Every word of every unit with its comparison key (:func:`docdiff.tokens.term_of`:
+Every word of every unit with its comparison key (:func:`docdiff.text.tokens.term_of`:
 folded, case-folded, stemmed) and a weight; a Han character is a token of its
 own, keyed by itself.  Source offsets are worked out only for the tokens a
 phrase starts or ends at.
@@ -16,7 +16,7 @@ from ..text.tokens import HAN_CLASS, WORD_CHAR, WORD_PATTERN, word_keys
 
 __all__ = ["Shared", "Words"]
 
-# The word and Han tokens of :func:`docdiff.tokens.split_tokens`, found by
+# The word and Han tokens of :func:`docdiff.text.tokens.split_tokens`, found by
 # one regex pass instead of a look at every token (a Han character is a token
 # of its own and is tried first).  split_tokens' other tokens (whitespace
 # runs, single other characters) are never a word's start, so skipping them

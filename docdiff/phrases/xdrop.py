@@ -1,4 +1,4 @@
-"""The extension kernels of the seed-and-extend engine (:mod:`docdiff.seedextend`).
+"""The extension kernels of the seed-and-extend engine (:mod:`docdiff.phrases.seedextend`).
 
 Three steps of BLAST's scheme (Altschul et al., 1990), over word keys: the
 ungapped X-drop pass along a seed's diagonal, the banded gapped X-drop
@@ -15,6 +15,7 @@ __all__ = ["extend", "matched_pairs", "ungapped"]
 
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
 _BAND = 3
+# The default drop (PhraseTuning.xdrop); callers pass their options' value.
 _XDROP = 6
 
 
@@ -92,7 +93,7 @@ def _full_row(previous: list[int], key: str, yk: list[str], c: int) -> list[int]
 
 
 def extend(
-    xs: list[str], ys: list[str], x: int, y: int, x_room: int, y_room: int, step: int
+    xs: list[str], ys: list[str], x: int, y: int, x_room: int, y_room: int, step: int, xdrop: int = _XDROP
 ) -> tuple[int, int]:
     """Banded X-drop extension from ``(x, y)`` in direction ``step`` (+1 or -1).
 
@@ -103,7 +104,8 @@ def extend(
     and walking it costs one comparison a word); the dynamic programme starts
     where it ends, over the diagonals ``b - a`` in ``[-_BAND, _BAND]``.  A
     row with all seven cells inside the matrix is written out cell by cell
-    (the hot path: a long unit is mostly such rows).
+    (the hot path: a long unit is mostly such rows).  The extension stops
+    once a row's best falls more than ``xdrop`` below the best so far.
     """
     run, limit = 0, min(x_room, y_room)
     while run < limit and xs[x + step * run] == ys[y + step * run]:
@@ -128,13 +130,13 @@ def extend(
         if row_best > best:
             # The first cell with the row's best: the shorter extension on ties.
             best, best_a, best_b = row_best, a, a + row.index(row_best) - _BAND
-        if row_best < best - _XDROP:
+        if row_best < best - xdrop:
             break
         previous = row
     return run + best_a, run + best_b
 
 
-def ungapped(xs: list[str], ys: list[str], x: int, y: int, room: int, step: int) -> int:
+def ungapped(xs: list[str], ys: list[str], x: int, y: int, room: int, step: int, xdrop: int = _XDROP) -> int:
     """Matched words of the best X-drop extension along the diagonal only (BLAST's first pass)."""
     score = best = matches = best_matches = 0
     for k in range(room):
@@ -145,7 +147,7 @@ def ungapped(xs: list[str], ys: list[str], x: int, y: int, room: int, step: int)
             score += _MISMATCH
         if score > best:
             best, best_matches = score, matches
-        elif score < best - _XDROP:
+        elif score < best - xdrop:
             break
     return best_matches
 

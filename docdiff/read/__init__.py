@@ -1,11 +1,13 @@
-"""The reading edge: files and strings in, :class:`~docdiff.model.Document` out.
+"""The reading edge: files and strings in, :class:`~docdiff.read.source.Source` out.
 
 This package is the only place that touches files and encodings.
-:func:`load` checks the path and its size before reading a byte, decodes
-(:mod:`.encoding`), tells the format by content (:mod:`.sniff`) and hands
-the text to the matching reader: plain text goes straight to the segmenter,
-HTML through :mod:`.html` (main-content extraction), Akoma Ntoso through
-:mod:`.akn`.
+:func:`read_file` checks the path and its size before reading a byte,
+decodes (:mod:`.encoding`) and hands the text to :func:`read_text`, which
+tells the format by content (:mod:`.registry`, with the tests of
+:mod:`.sniff`) and runs the matching reader: plain text is taken as it is,
+HTML goes through :mod:`.html` (main-content extraction), Akoma Ntoso
+through :mod:`.akn`.  Readers never segment: :mod:`docdiff.pipeline` turns
+a source into a :class:`~docdiff.model.Document`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,25 @@ import stat
 import attrs
 
 from ..errors import InputError, UnsafeInputError
-from ..model import Document
-from ..options import DEFAULT_MAX_BYTES
-from .encoding import decode
-from .sniff import sniff, unsafe_doctype
+from .encoding import decode, decode_found
+from .registry import Format, Reader, reader_for, readers, register_reader, sniff, unregister_reader
+from .sniff import unsafe_doctype
+from .source import Source
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode", "load", "loads", "sniff"]
+__all__ = [
+    "Format",
+    "Reader",
+    "Source",
+    "decode",
+    "decode_found",
+    "read_file",
+    "read_text",
+    "reader_for",
+    "readers",
+    "register_reader",
+    "sniff",
+    "unregister_reader",
+]
 
 
 def _size_text(size: int) -> str:
@@ -66,34 +81,24 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     return data
 
 
-def load(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    language: str | None = None,
-    annotate: bool = True,
-) -> Document:
-    """Read the statement at ``path`` (text, HTML or Akoma Ntoso, any supported encoding).
+def read_file(path: str | os.PathLike[str], *, max_bytes: int) -> Source:
+    """Read the statement file at ``path`` into a :class:`Source` (see :func:`read_text`).
 
     The size is checked with ``os.stat`` before anything is read; files
     over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,
     as are missing paths, directories, empty, binary and undecodable files.
-    ``language`` (ISO 639-1) overrides detection; ``annotate=False`` skips
-    sentence annotation (see :func:`docdiff.segment.segment`).
-    ``Document.path`` is ``path`` as given.
+    ``Source.path`` is ``path`` as given; ``Source.encoding`` is the codec
+    the bytes were decoded with.
     """
     name = os.fspath(path)
-    data = _read_bytes(name, max_bytes)
-    text = decode(data, name=name)
-    return loads(text, language=language, path=name, annotate=annotate)
+    text, encoding = decode_found(_read_bytes(name, max_bytes), name=name)
+    return attrs.evolve(read_text(text, path=name), encoding=encoding)
 
 
-def loads(
-    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
-) -> Document:
-    """Parse an already decoded statement; the format is told by content.
+def read_text(text: str, *, path: str | None = None) -> Source:
+    """Read an already decoded statement; the format is told by content.
 
-    ``path`` only names the document (in errors and ``Document.path``).
+    ``path`` only names the document (in errors and ``Source.path``).
     Markup that declares entities or a DOCTYPE internal subset is refused
     with :class:`~docdiff.errors.UnsafeInputError` before any parser sees
     it.
@@ -103,23 +108,12 @@ def loads(
         text = text[1:]
     if not text.strip():
         raise InputError(f"{name}: the text is empty; give the statement text")
-    kind = sniff(text)
-    if kind == "text":
-        from ..segment import segment
-
-        document = segment(text, language=language, path=path, format="text", annotate=annotate)
-    else:
+    reader = reader_for(text)
+    if reader.name != "text":
         why = unsafe_doctype(text)
         if why is not None:
             raise UnsafeInputError(f"{name}: refused to parse this markup: {why}; remove the DOCTYPE")
-        if kind == "html":
-            from .html import read_html
-
-            document = read_html(text, language=language, path=path, annotate=annotate)
-        else:
-            from .akn import read_akn
-
-            document = read_akn(text, language=language, path=path, annotate=annotate)
-    if document.path != path or document.format != kind:
-        document = attrs.evolve(document, path=path, format=kind)
-    return document
+    source = reader.read(text, path)
+    if source.path != path or source.format != reader.name:
+        source = attrs.evolve(source, path=path, format=reader.name)
+    return source

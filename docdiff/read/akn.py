@@ -8,43 +8,35 @@ nesting deeper than :data:`~docdiff.read.html.MAX_DEPTH` is refused.
 
 Two kinds of document are read:
 
-* those written by :func:`docdiff.akn_write.to_akn` (they carry a
+* those written by :func:`docdiff.render.document_akn.to_akn` (they carry a
   ``<proprietary source="#docdiff">`` block) are rebuilt exactly: same
   metadata, units, paragraphs, sentences and annotations.  The source text
   is rebuilt from the XML text (parts separated by blank lines), so offsets
   differ from the original's but every span points into the new source;
 * any other Akoma Ntoso document is flattened to plain text (numbers,
-  headings and paragraphs in document order, one block each) and segmented
-  like a text file.
+  headings and paragraphs in document order, one block each), handed on
+  with its FRBR language and ``docTitle`` as hints, and segmented like a
+  text file.
+
+Either way the result is a :class:`~docdiff.read.source.Source`; rebuilt
+documents ride in ``Source.document``.
 """
 
 from __future__ import annotations
 
 import re
 
-import attrs
 from lxml import etree
 
+from ..akn_names import AKN_NS, DOCDIFF_NS, LANGUAGE_639_2
 from ..errors import ParseError, UnsafeInputError
 from ..model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence, Signatory, Span
 from .html import MAX_DEPTH, check_depth
 from .sniff import unsafe_doctype
+from .source import Source
 
-__all__ = ["AKN_NS", "DOCDIFF_NS", "DOCDIFF_VERSION", "LANGUAGE_639_2", "parse_xml", "read_akn"]
+__all__ = ["parse_xml", "read_akn"]
 
-#: The Akoma Ntoso 3.0 namespace.
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-#: The namespace of docdiff's own attributes and proprietary metadata.
-DOCDIFF_NS = "urn:docdiff:akn:1"
-#: Version of the proprietary block's layout.
-DOCDIFF_VERSION = "1"
-#: ISO 639-1 to ISO 639-2/T, as Akoma Ntoso's FRBRlanguage wants it.
-LANGUAGE_639_2 = {
-    "ar": "ara", "az": "aze", "be": "bel", "de": "deu", "en": "eng", "es": "spa", "fa": "fas",
-    "fr": "fra", "hi": "hin", "hy": "hye", "it": "ita", "ja": "jpn", "ka": "kat", "kk": "kaz",
-    "ko": "kor", "ky": "kir", "mn": "mon", "pt": "por", "ru": "rus", "tg": "tgk", "tk": "tuk",
-    "tr": "tur", "uk": "ukr", "uz": "uzb", "vi": "vie", "zh": "zho",
-}  # fmt: skip
 _LANGUAGE_639_1 = {v: k for k, v in LANGUAGE_639_2.items()}
 
 _A = f"{{{AKN_NS}}}"
@@ -202,15 +194,15 @@ def _clause(
     )
 
 
-def _metadata(info: etree._Element | None, language: str | None) -> Metadata:
+def _metadata(info: etree._Element | None) -> Metadata:
     if info is None:
-        return Metadata(language=language or "und")
+        return Metadata(language="und")
     signatories = [
         Signatory(s.get("name") or "", role=s.get("role"), party=s.get("party"))
         for s in info.iter(_D + "signatory")
     ]
     return Metadata(
-        language=language or info.get("language") or "und",
+        language=info.get("language") or "und",
         title=info.get("title"),
         kind=info.get("kind"),
         date=info.get("date"),
@@ -220,8 +212,8 @@ def _metadata(info: etree._Element | None, language: str | None) -> Metadata:
     )
 
 
-def _rebuild(doc: etree._Element, mine: etree._Element, language: str | None, path: str | None) -> Document:
-    """Rebuild a document written by :func:`docdiff.akn_write.to_akn`."""
+def _rebuild(doc: etree._Element, mine: etree._Element, path: str | None) -> Document:
+    """Rebuild a document written by :func:`docdiff.render.document_akn.to_akn`."""
     out = _Source()
     envelope = [(e.get("position"), e.text or "") for e in mine.iter(_D + "envelope")]
     head = [out.block(text) for where, text in envelope if where != "after"]
@@ -253,7 +245,7 @@ def _rebuild(doc: etree._Element, mine: etree._Element, language: str | None, pa
     tail = [out.block(text) for where, text in envelope if where == "after"]
     return Document(
         source=out.text,
-        metadata=_metadata(mine.find(_D + "metadata"), language),
+        metadata=_metadata(mine.find(_D + "metadata")),
         clauses=tuple(clauses),
         preamble=tuple(preamble),
         envelope=tuple(head + tail),
@@ -291,10 +283,8 @@ def _flatten(doc: etree._Element) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def read_akn(
-    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
-) -> Document:
-    """Parse Akoma Ntoso XML into a :class:`Document` (see the module docstring)."""
+def read_akn(text: str, *, path: str | None = None) -> Source:
+    """Read Akoma Ntoso XML into a :class:`Source` (see the module docstring)."""
     name = path or "<xml>"
     root = parse_xml(text, name=name)
     if _local(root) != "akomaNtoso":
@@ -308,27 +298,25 @@ def read_akn(
     mine = doc.find(f"{_A}meta/{_A}proprietary[@source='#docdiff']/{_D}document")
     if mine is not None:
         try:
-            return _rebuild(doc, mine, language, path)
+            document = _rebuild(doc, mine, path)
         except (ValueError, TypeError) as exc:
             if isinstance(exc, ParseError):
                 raise
             raise ParseError(
                 f"{name}: inconsistent docdiff Akoma Ntoso ({exc}); regenerate the file"
             ) from None
-    from ..segment import segment
-
+        return Source(text=document.source, format="akn", path=path, document=document)
     flat = _flatten(doc)
     if not flat.strip():
         raise ParseError(f"{name}: found no text in this Akoma Ntoso document")
-    document = segment(
-        flat, language=language or _frbr_language(root), path=path, format="akn", annotate=annotate
-    )
     title = root.find(f".//{_A}docTitle")
-    if document.metadata.title is None and title is not None and _text(title).strip():
-        document = attrs.evolve(
-            document, metadata=attrs.evolve(document.metadata, title=_text(title).strip())
-        )
-    return document
+    return Source(
+        text=flat,
+        format="akn",
+        path=path,
+        title=(_text(title).strip() or None) if title is not None else None,
+        language=_frbr_language(root),
+    )
 
 
 def _frbr_language(root: etree._Element) -> str | None:

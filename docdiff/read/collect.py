@@ -1,8 +1,10 @@
-"""Gather statements from paths and folders, reporting the ones that fail.
+"""Gather statement files from paths and folders, and the values that report on them.
 
 Used wherever one command takes many statements (``docdiff formulas``, the
-corpus): a folder is walked for statement files in sorted order, and a file
-that cannot be read is reported and skipped rather than ending the run.
+corpus): a folder is walked for statement files in sorted order
+(:func:`expand_paths`); :func:`docdiff.pipeline.load_many` loads them, and a
+file that cannot be read is reported (:class:`Skipped`) rather than ending
+the run.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ..errors import DocdiffError, InputError
 from ..model import Document
-from ..options import DEFAULT_MAX_BYTES
 
-__all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "expand_paths", "load_many", "load_one"]
+__all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "expand_paths"]
 
 #: File name endings taken as statements when a folder is walked.
 STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn")
@@ -55,50 +55,3 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             yield from (str(p) for p in sorted(found))
         else:
             yield str(path)
-
-
-def load_one(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    language: str | None = None,
-    annotate: bool = True,
-) -> Document | Skipped:
-    """Load one statement, or say why it was skipped; never raises a :class:`DocdiffError`."""
-    from . import load
-
-    try:
-        return load(path, max_bytes=max_bytes, language=language, annotate=annotate)
-    except DocdiffError as error:
-        return Skipped(os.fspath(path), str(error))
-
-
-def load_many(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    language: str | None = None,
-    strict: bool = False,
-    annotate: bool = True,
-) -> Loaded:
-    """Load every statement under ``paths``; with ``strict`` the first failure raises.
-
-    Raises :class:`InputError` when nothing at all could be loaded.
-    """
-    from . import load
-
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    for path in expand_paths(paths):
-        if strict:
-            documents.append(load(path, max_bytes=max_bytes, language=language, annotate=annotate))
-            continue
-        found = load_one(path, max_bytes=max_bytes, language=language, annotate=annotate)
-        if isinstance(found, Skipped):
-            skipped.append(found)
-        else:
-            documents.append(found)
-    if not documents:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
-        raise InputError(f"no statement could be loaded ({reasons})")
-    return Loaded(tuple(documents), tuple(skipped))

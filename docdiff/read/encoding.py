@@ -25,7 +25,7 @@ import unicodedata
 
 from ..errors import InputError
 
-__all__ = ["declared_charset", "decode"]
+__all__ = ["declared_charset", "decode", "decode_found"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 LE starts with the UTF-16 LE mark, so it is tried first.
@@ -121,7 +121,7 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """Decode BOM-less UTF-16 when the NUL bytes say so and the result reads as text."""
     if len(data) % 2:
         return None
@@ -136,7 +136,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 continue
             if _is_plausible(text):
-                return text
+                return text, codec
     return None
 
 
@@ -208,8 +208,8 @@ def _western_ok(text: str) -> bool:
     return foreign / letters < 0.3 and _control_ratio(text) == 0
 
 
-def _single_byte(data: bytes, name: str) -> str:
-    best: tuple[float, str] | None = None
+def _single_byte(data: bytes, name: str) -> tuple[str, str]:
+    best: tuple[float, str, str] | None = None
     for codec in ("cp1251", "koi8-r"):
         try:
             text = data.decode(codec)
@@ -217,15 +217,15 @@ def _single_byte(data: bytes, name: str) -> str:
             continue
         score = _russian_score(text)
         if score > -math.inf and (best is None or score > best[0]):
-            best = (score, text)
+            best = (score, text, codec)
     if best is not None:
-        return best[1]
+        return best[1], best[2]
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = ""
     if text and _western_ok(text):
-        return text
+        return text, "cp1252"
     raise _fail(
         name,
         "cannot tell the text encoding (not UTF-8, UTF-16, cp1251, KOI8-R or cp1252)",
@@ -244,6 +244,11 @@ def decode(data: bytes, *, name: str = "<bytes>") -> str:
     mark is removed; newlines are left as they are.  See the module
     docstring for the order in which the evidence is weighed.
     """
+    return decode_found(data, name=name)[0]
+
+
+def decode_found(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """:func:`decode`, and the codec it settled on (``"utf-8"``, ``"cp1251"``, ``"utf-16-le"`` ...)."""
     if not data.strip():
         what = "the file is empty" if not data else "the file holds only whitespace"
         raise _fail(name, what, "give a file that contains the statement text")
@@ -258,30 +263,31 @@ def decode(data: bytes, *, name: str = "<bytes>") -> str:
                     f"is not valid {codec.upper()}",
                     "re-save the file as UTF-8",
                 ) from None
-            return _checked(_strip_bom(text), name)
+            return _checked(_strip_bom(text), name), codec
     kind = _binary_kind(data)
     if kind is not None:
         raise _fail(
             name, f"this is {kind}, not a text or HTML file", "give the statement as text, HTML or XML"
         )
     if b"\x00" in data[:65536]:
-        text16 = _utf16_without_bom(data)
-        if text16 is not None:
-            return _checked(_strip_bom(text16), name)
+        found16 = _utf16_without_bom(data)
+        if found16 is not None:
+            return _checked(_strip_bom(found16[0]), name), found16[1]
         raise _fail(
             name, "this looks like a binary file (it contains NUL bytes)", "give a text, HTML or XML file"
         )
     try:
-        return _checked(_strip_bom(data.decode("utf-8")), name)
+        return _checked(_strip_bom(data.decode("utf-8")), name), "utf-8"
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
     if declared is not None and declared != "utf-8":
         try:
-            return _checked(data.decode(declared), name)
+            return _checked(data.decode(declared), name), declared
         except UnicodeDecodeError:
             pass  # the declaration is wrong; fall back to detection
-    return _checked(_single_byte(data, name), name)
+    text, codec = _single_byte(data, name)
+    return _checked(text, name), codec
 
 
 def _checked(text: str, name: str) -> str:

@@ -17,10 +17,11 @@ styles are dropped unread, and nothing is fetched or executed.  Then:
 3. the content becomes plain text, one block per paragraph (``p``, ``li``,
    headings, ``div`` ..., and ``br`` breaks), blocks separated by a blank
    line; ordered-list items get their printed number ("1. ", "a) ");
-4. that text is segmented; :attr:`Document.source` is the text, so every
-   span points into it.  The page's ``h1`` (when the content lacks it) leads
-   the text, and the page title fills in the statement title when the
-   segmenter found none.
+4. that text is the :class:`~docdiff.read.source.Source` handed on, so
+   every span of the parsed document points into it.  The page's ``h1``
+   (when the content lacks it) leads the text, and the page title goes with
+   it as a hint: it fills in the statement title when the segmented text
+   has none.
 """
 
 from __future__ import annotations
@@ -28,11 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
 from lxml import etree
 
 from ..errors import ParseError, UnsafeInputError
-from ..model import Document
+from .source import Source
 
 __all__ = ["MAX_DEPTH", "extract", "parse_html", "read_html"]
 
@@ -375,19 +375,12 @@ def extract(text: str, *, name: str = "<html>") -> tuple[str, str | None]:
     return "\n\n".join(blocks) + ("\n" if blocks else ""), page_title or None
 
 
-def read_html(
-    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
-) -> Document:
-    """Parse an HTML page into a :class:`Document` whose source is the extracted text."""
-    from ..segment import segment
-
+def read_html(text: str, *, path: str | None = None) -> Source:
+    """Read an HTML page into a :class:`Source`: the extracted text, the page title as a hint."""
     name = path or "<html>"
     extracted, title = extract(text, name=name)
     if not extracted.strip():
         raise ParseError(
             f"{name}: found no statement text in this HTML page; check that it is the right page"
         )
-    document = segment(extracted, language=language, path=path, format="html", annotate=annotate)
-    if document.metadata.title is None and title:
-        document = attrs.evolve(document, metadata=attrs.evolve(document.metadata, title=title))
-    return document
+    return Source(text=extracted, format="html", path=path, title=title)

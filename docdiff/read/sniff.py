@@ -1,5 +1,8 @@
 """Tell plain text, HTML and Akoma Ntoso apart by content, never by file name.
 
+The tests here are tried in order by :func:`docdiff.read.registry.sniff`:
+Akoma Ntoso first, then HTML; what neither claims is plain text.
+
 Markup is recognised by its first non-blank characters: a document that
 opens with a tag, an XML declaration, a comment or a DOCTYPE is markup; its
 root element decides between Akoma Ntoso (``akomaNtoso`` in any namespace)
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sniff", "unsafe_doctype"]
+__all__ = ["looks_like_akn", "looks_like_html", "unsafe_doctype"]
 
 _HEAD = 8192
 
@@ -44,21 +47,32 @@ def _root_name(text: str) -> str | None:
     return root.group(2) if root else None
 
 
-def sniff(text: str) -> str:
-    """Return ``"akn"``, ``"html"`` or ``"text"`` for a decoded document."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith("<") and len(stripped) > 1 and (stripped[1].isalpha() or stripped[1] in "!?"):
-        root = _root_name(stripped)
-        if root is not None and root.lower() == "akomantoso":
-            return "akn"
-        if root is not None and root.lower() not in _HTML_ROOTS and stripped.startswith("<?xml"):
-            return "akn"
-        return "html"
+def _markup(stripped: str) -> bool:
+    return stripped.startswith("<") and len(stripped) > 1 and (stripped[1].isalpha() or stripped[1] in "!?")
+
+
+def _stripped(text: str) -> str:
+    return text.lstrip("\ufeff \t\r\n")
+
+
+def looks_like_akn(text: str) -> bool:
+    """Markup whose root is ``akomaNtoso``, or any other XML document (not an HTML root)."""
+    stripped = _stripped(text)
+    if not _markup(stripped):
+        return False
+    root = _root_name(stripped)
+    if root is not None and root.lower() == "akomantoso":
+        return True
+    return root is not None and root.lower() not in _HTML_ROOTS and stripped.startswith("<?xml")
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup (that :func:`looks_like_akn` did not claim), or text that is mostly HTML block tags."""
+    if _markup(_stripped(text)):
+        return True
     head = text[:_HEAD]
     tags = _BLOCK_TAG.findall(head)
-    if len(tags) >= 3 and sum(map(len, tags)) * 20 >= min(len(head), _HEAD) // 10:
-        return "html"
-    return "text"
+    return len(tags) >= 3 and sum(map(len, tags)) * 20 >= min(len(head), _HEAD) // 10
 
 
 def unsafe_doctype(text: str) -> str | None:

@@ -1,90 +1,59 @@
-"""Renderers of a :class:`~docdiff.result.Comparison`, registered by format name.
+"""Every output of every result: one registry keyed by (kind of value, format name).
 
-A renderer is a function ``(comparison, **options) -> str``: it reads the
-result, never the files, and prints nothing.  The built-in formats are
-imported only when first asked for, so rendering JSON never loads lxml::
+A renderer is a function ``(value, **options) -> str``: it reads a result
+value, never the files, computes nothing and prints nothing.  The built-in
+formats are declared here and imported only when first asked for, so
+rendering JSON never loads lxml::
 
     >>> render(comparison, "json")          # doctest: +SKIP
     >>> render(comparison, "html", title="RU-CN 2024 vs 2025")  # doctest: +SKIP
+    >>> formats(Comparison)                  # doctest: +SKIP
+    ('html', 'json', 'md', 'text')
 
-Other formats plug in with :func:`register`.
+Other formats plug in with :func:`register`; the CLI offers every format
+registered for the kind of value a command produces.  The table itself is
+:mod:`docdiff.registry`, below the result values, so that
+:meth:`~docdiff.result.Comparison.to_html` needs no import from here.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from ..errors import OptionsError
-
-if TYPE_CHECKING:
-    from ..result import Comparison
+from ..registry import Renderer, declare, formats, register, render
 
 __all__ = ["Renderer", "formats", "register", "render"]
 
-#: A renderer: the comparison first, options by keyword, the text returned.
-Renderer = Callable[..., str]
-_R = TypeVar("_R", bound=Renderer)
+_COMPARISON = "docdiff.result.Comparison"
+_PHRASES = "docdiff.result.PhraseReport"
+_FORMULAS = "docdiff.result.FormulaReport"
+_DOCUMENT = "docdiff.model.Document"
+_RANKING = "docdiff.corpus.types.Ranking"
+_MATRIX = "docdiff.corpus.types.Matrix"
+_VARIANTS = "docdiff.corpus.types.FormulaTable"
 
-# Built-in formats and the module that registers each, imported on first use.
-_BUILTIN = {
-    "html": "docdiff.render.html",
-    "json": "docdiff.render.json",
-    "md": "docdiff.render.markdown",
-    "text": "docdiff.render.text",
-}
-# Other names accepted for a format; not listed by formats().
-_ALIASES = {"markdown": "md", "txt": "text"}
+# (kind, format, the module that registers it, other names accepted for it).
+# Kinds are named, not imported, so importing docdiff.render loads no renderer.
+_BUILTIN: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    (_COMPARISON, "html", "docdiff.render.comparison_html", ()),
+    (_COMPARISON, "json", "docdiff.render.comparison_json", ()),
+    (_COMPARISON, "md", "docdiff.render.comparison_md", ("markdown",)),
+    (_COMPARISON, "text", "docdiff.render.comparison_text", ("txt",)),
+    (_PHRASES, "html", "docdiff.render.phrases_html", ()),
+    (_PHRASES, "json", "docdiff.render.phrases", ()),
+    (_PHRASES, "md", "docdiff.render.phrases", ()),
+    (_PHRASES, "text", "docdiff.render.phrases", ()),
+    (_FORMULAS, "json", "docdiff.render.formulas", ()),
+    (_FORMULAS, "text", "docdiff.render.formulas", ()),
+    (_DOCUMENT, "akn", "docdiff.render.document_akn", ()),
+    (_DOCUMENT, "json", "docdiff.render.document_json", ()),
+    (_DOCUMENT, "text", "docdiff.render.document_json", ()),
+    (_RANKING, "json", "docdiff.render.corpus", ()),
+    (_RANKING, "text", "docdiff.render.corpus", ()),
+    (_MATRIX, "csv", "docdiff.render.corpus", ()),
+    (_MATRIX, "html", "docdiff.render.heatmap", ()),
+    (_MATRIX, "json", "docdiff.render.corpus", ()),
+    (_VARIANTS, "json", "docdiff.render.corpus", ()),
+    (_VARIANTS, "text", "docdiff.render.corpus", ()),
+)
 
-_RENDERERS: dict[str, Renderer] = {}
-
-
-def register(name: str) -> Callable[[_R], _R]:
-    """Register the decorated function as the renderer of format ``name``.
-
-    The function takes the comparison and keyword-only options and returns
-    the rendered text.  Registering a name again replaces the renderer.
-    """
-
-    def decorate(function: _R) -> _R:
-        _RENDERERS[name] = function
-        return function
-
-    return decorate
-
-
-def formats() -> tuple[str, ...]:
-    """The names of every format :func:`render` knows, sorted."""
-    return tuple(sorted(set(_BUILTIN) | set(_RENDERERS)))
-
-
-def _renderer(format: str) -> Renderer:
-    name = _ALIASES.get(format, format)
-    if name not in _RENDERERS and name in _BUILTIN:
-        importlib.import_module(_BUILTIN[name])
-    try:
-        return _RENDERERS[name]
-    except KeyError:
-        known = ", ".join(formats())
-        raise OptionsError(f"unknown output format {format!r}; choose one of: {known}") from None
-
-
-def render(comparison: Comparison, format: str, **options: Any) -> str:
-    """Render ``comparison`` in ``format`` (see :func:`formats`) with its ``options``.
-
-    Raises :class:`~docdiff.errors.OptionsError` for an unknown format or an
-    option the format does not take.
-    """
-    function = _renderer(format)
-    try:
-        inspect.signature(function).bind(comparison, **options)
-    except TypeError:
-        accepted = [
-            p.name for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY
-        ]
-        unknown = ", ".join(sorted(set(options) - set(accepted))) or ", ".join(sorted(options))
-        takes = ", ".join(accepted) if accepted else "no options"
-        raise OptionsError(f"format {format!r} got option(s) {unknown}; it takes: {takes}") from None
-    return function(comparison, **options)
+for _kind, _name, _module, _aliases in _BUILTIN:
+    declare(_kind, _name, _module, aliases=_aliases)

@@ -10,7 +10,7 @@ are ``<inline name="sentence">`` carrying their annotations.
 What Akoma Ntoso has no place for (exact unit labels, the model's section
 names, the news envelope, parties and kind) is kept in ``docdiff:``
 attributes and a ``<proprietary source="#docdiff">`` block, so
-:func:`docdiff.read.load` rebuilds the same clause model.  Built with
+:func:`docdiff.load` rebuilds the same clause model.  Built with
 lxml.etree, so escaping holds by construction; indentation is added only
 between structural elements, never inside text, so output is deterministic
 and text is exact.
@@ -24,8 +24,9 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from ..akn_names import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
 from ..model import Block, Clause, Document, Paragraph, Sentence
-from ..read.akn import AKN_NS, DOCDIFF_NS, DOCDIFF_VERSION, LANGUAGE_639_2
+from ..registry import register
 
 __all__ = ["to_akn"]
 
@@ -349,6 +350,7 @@ def _indent(root: etree._Element) -> None:
         children[-1].tail = "\n" + "  " * level
 
 
+@register(Document, "akn")
 def to_akn(document: Document) -> str:
     """Return ``document`` as an Akoma Ntoso 3.0 XML string (UTF-8 declaration, indented)."""
     namespaces: Any = {None: AKN_NS, "docdiff": DOCDIFF_NS}  # lxml-stubs reject the None key

@@ -6,15 +6,13 @@ the model stays a set of values and every output form lives in one place.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Block, Clause, Document, Paragraph, Sentence, Signatory
+from ..registry import register
+from .jsonout import DOCUMENT_SCHEMA, dump
 
-__all__ = ["DOCUMENT_SCHEMA", "document_to_dict", "document_to_json", "outline", "signatory_to_dict"]
-
-#: Schema identifier written into ``docdiff parse`` JSON.
-DOCUMENT_SCHEMA = "docdiff/document@1"
+__all__ = ["document_to_dict", "document_to_json", "outline", "signatory_to_dict"]
 
 
 def signatory_to_dict(signatory: Signatory) -> dict[str, Any]:
@@ -103,9 +101,10 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
+@register(Document, "json")
 def document_to_json(document: Document) -> str:
     """``docdiff/document@1`` JSON text, deterministic, with a final newline."""
-    return json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+    return dump(document_to_dict(document), allow_nan=True)
 
 
 def _first_words(text: str, limit: int = 12) -> str:
@@ -114,6 +113,7 @@ def _first_words(text: str, limit: int = 12) -> str:
     return head + (" …" if len(words) > limit else "")
 
 
+@register(Document, "text")
 def outline(document: Document) -> str:
     """A readable outline: metadata, then each unit's label and first words."""
     meta = document.metadata

@@ -1,8 +1,8 @@
 """The report of ``docdiff formulas``: which lexicon formulas each statement uses, in which wording.
 
-:func:`formula_table` finds every formula occurrence
-(:func:`docdiff.formulas.find_formulas`) in each document and groups them by
-formula, in lexicon order; :func:`render_formula_table` renders the result as
+:func:`docdiff.phrases.report.formula_report` finds every formula
+occurrence of each document and groups them by formula, in lexicon order,
+into a :class:`~docdiff.result.FormulaReport`; this module renders it as
 terminal text or as ``docdiff/formulas@1`` JSON (schema
 ``docdiff/schemas/formulas-1.json``).  Documents are referred to by their
 index in the order given, so the output is deterministic for a given input
@@ -12,77 +12,30 @@ variants across a corpus is :mod:`docdiff.corpus`'s job, not this module's.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from attrs import frozen
-
-from ..errors import OptionsError
 from ..model import Document
-from ..phrases.formulas import FormulaOccurrence, find_formulas, formula_lexicon
-from .text import escape_controls
+from ..registry import register
+from ..result import FormulaReport, FormulaUseAt
+from .jsonout import FORMULAS_SCHEMA, dump
+from .words import escape_controls, title_of
 
-__all__ = [
-    "FORMULAS_SCHEMA",
-    "FORMULA_FORMATS",
-    "WIDTH",
-    "FormulaRow",
-    "FormulaUseAt",
-    "formula_table",
-    "formula_table_to_dict",
-    "render_formula_table",
-    "shorten",
-]
+__all__ = ["WIDTH", "formula_report_json", "formula_report_text", "formula_table_to_dict", "shorten"]
 
-#: Schema identifier written into the JSON output.
-FORMULAS_SCHEMA = "docdiff/formulas@1"
-#: The formats :func:`render_formula_table` accepts.
-FORMULA_FORMATS = ("json", "text")
 #: Longest wording shown per document line of the text report, in characters.
 WIDTH = 160
 
 
-@frozen
-class FormulaUseAt:
-    """One occurrence of a formula in the ``document``-th statement (0-based)."""
-
-    document: int
-    occurrence: FormulaOccurrence
-
-
-@frozen
-class FormulaRow:
-    """One lexicon formula and every occurrence of it, by document, then source order."""
-
-    id: str
-    name: str
-    uses: tuple[FormulaUseAt, ...]
-
-
-def formula_table(documents: Sequence[Document]) -> tuple[FormulaRow, ...]:
-    """The formulas that ``documents`` use, in lexicon order; unused formulas are left out."""
-    by_id: dict[str, list[FormulaUseAt]] = {}
-    for index, document in enumerate(documents):
-        for occurrence in find_formulas(document):
-            by_id.setdefault(occurrence.id, []).append(FormulaUseAt(index, occurrence))
-    return tuple(FormulaRow(f.id, f.name, tuple(by_id[f.id])) for f in formula_lexicon() if f.id in by_id)
-
-
-def _title(document: Document) -> str | None:
-    if document.metadata.title:
-        return document.metadata.title
-    return document.title.text if document.title is not None else None
-
-
-def formula_table_to_dict(documents: Sequence[Document]) -> dict[str, Any]:
+def formula_table_to_dict(report: FormulaReport) -> dict[str, Any]:
     """The ``docdiff/formulas@1`` document as plain dicts and lists, keys in output order."""
+    documents = report.documents
     return {
         "schema": FORMULAS_SCHEMA,
         "documents": [
             {
                 "path": d.path,
-                "title": _title(d),
+                "title": title_of(d),
                 "date": d.metadata.date,
                 "parties": list(d.metadata.parties),
                 "language": d.metadata.language,
@@ -104,7 +57,7 @@ def formula_table_to_dict(documents: Sequence[Document]) -> dict[str, Any]:
                     for use in row.uses
                 ],
             }
-            for row in formula_table(documents)
+            for row in report.rows
         ],
     }
 
@@ -127,7 +80,7 @@ def shorten(text: str, width: int = WIDTH) -> str:
 
 
 def _name(document: Document, index: int) -> str:
-    return document.path or _title(document) or f"document {index + 1}"
+    return document.path or title_of(document) or f"document {index + 1}"
 
 
 def _wording(uses: Sequence[FormulaUseAt], width: int = WIDTH) -> str:
@@ -149,8 +102,14 @@ def _wording(uses: Sequence[FormulaUseAt], width: int = WIDTH) -> str:
     return "; ".join(kept) + (f"; … (+{rest} more)" if rest else "")
 
 
-def _text(documents: Sequence[Document]) -> str:
-    rows = formula_table(documents)
+@register(FormulaReport, "text")
+def formula_report_text(report: FormulaReport) -> str:
+    """The report for a terminal: one block per formula (id, name, how many statements use it).
+
+    Then one line per statement with each distinct wording after its unit
+    labels, shortened to about :data:`WIDTH` characters.
+    """
+    documents, rows = report.documents, report.rows
     names = [_clean(shorten(_name(d, i), 60)) for i, d in enumerate(documents)]
     width = max((len(n) for n in names), default=0)
     out = [f"docdiff formulas: {len(documents)} statement(s), {len(rows)} formula(s) found"]
@@ -167,20 +126,7 @@ def _text(documents: Sequence[Document]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_formula_table(documents: Sequence[Document], fmt: str) -> str:
-    """Render the formulas ``documents`` use as ``text`` or ``json`` (``docdiff/formulas@1``).
-
-    Text: one block per formula (id, name, how many statements use it), one
-    line per statement with each distinct wording after its unit labels,
-    shortened to about :data:`WIDTH` characters.  JSON: every occurrence
-    with its offsets, deterministic (fixed key order, two-space indentation,
-    a final newline).  Raises :class:`~docdiff.errors.OptionsError` for an
-    unknown format.
-    """
-    if fmt == "json":
-        data = formula_table_to_dict(documents)
-        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    if fmt == "text":
-        return _text(documents)
-    known = ", ".join(FORMULA_FORMATS)
-    raise OptionsError(f"unknown formula report format {fmt!r}; choose one of: {known}")
+@register(FormulaReport, "json")
+def formula_report_json(report: FormulaReport) -> str:
+    """``docdiff/formulas@1`` JSON: every occurrence with its offsets, keys in a fixed order."""
+    return dump(formula_table_to_dict(report))

@@ -1,53 +1,39 @@
 """Reports of ``docdiff phrases``: shared phrases and formula wording of two statements.
 
-:func:`phrase_report` runs the two engines (:func:`docdiff.phrases.align_phrases`
-and :func:`docdiff.formulas.compare_formulas`) and gathers what they found
-into a :class:`PhraseReport`; :func:`render_phrase_report` renders it as JSON
-(``docdiff/phrases@1``), terminal text, GitHub Markdown or one self-contained
-HTML page.  Rendering only reads the report, so it is deterministic and can
-be tested on hand-built data.  Statement text is inert in every format: HTML
-is built with lxml (text nodes only), Markdown escapes with
-:func:`docdiff.render.markdown.escape`, text shows control characters as
-``\\xNN``.
+:func:`docdiff.phrases.report.phrase_report` gathers what the engines found
+into a :class:`~docdiff.result.PhraseReport`; this module registers its
+renderers as JSON (``docdiff/phrases@1``), terminal text and GitHub
+Markdown (:mod:`docdiff.render.phrases_html` the self-contained HTML page),
+reached with ``render(report, fmt)``.  Rendering only reads the report, so
+it is deterministic and can be tested on hand-built data.  Statement text
+is inert in every format: HTML is built with lxml (text nodes only),
+Markdown escapes with :func:`docdiff.render.comparison_md.escape`, text
+shows control characters as ``\\xNN``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..errors import OptionsError
-from ..model import Document
-from ..options import Options
-from ..phrases.formulas import FormulaOccurrence
-from ..result import FormulaUse
-from .htmlparts import NONE
-from .json import phrases_to_json
-from .markdown import escape, inline_markdown
-from .phrase_report import (
-    PhraseReport,
+from ..registry import register
+from ..result import FormulaOccurrence, FormulaUse, PhraseReport
+from .comparison_json import phrases_to_json
+from .comparison_md import escape, inline_markdown
+from .comparison_text import inline
+from .words import (
+    NONE,
     direction_label,
     document_facts,
+    escape_controls,
     formula_name,
     is_changed,
-    pair_heading,
-    phrase_report,
+    phrase_heading,
     report_title,
-    unit_labels,
+    unit_list,
     wordings_of,
 )
-from .phrases_html import html_phrase_report
-from .text import escape_controls, inline
 
-__all__ = [
-    "PHRASE_FORMATS",
-    "PhraseReport",
-    "phrase_report",
-    "render_phrase_report",
-    "render_phrases",
-]
-
-#: The formats :func:`render_phrases` accepts.
-PHRASE_FORMATS = ("html", "json", "md", "text")
+__all__ = ["phrase_report_json", "phrase_report_markdown", "phrase_report_text"]
 
 _INDENT = "    "
 
@@ -63,7 +49,9 @@ def _indented(lines: Sequence[str]) -> list[str]:
     return [_INDENT + line if line.strip() else "" for line in lines]
 
 
-def _text(report: PhraseReport) -> str:
+@register(PhraseReport, "text")
+def phrase_report_text(report: PhraseReport) -> str:
+    """``report`` for a terminal: both documents, then the phrase pairs, then the formulas."""
     out = ["docdiff phrases"]
     for side, document in (("left", report.left), ("right", report.right)):
         facts = dict(document_facts(document))
@@ -74,7 +62,7 @@ def _text(report: PhraseReport) -> str:
     if not report.phrases:
         out.append("  none")
     for pair in report.phrases:
-        heading = f"[{pair_heading(pair)}] score {pair.score:.2f}"
+        heading = f"[{phrase_heading(pair)}] score {pair.score:.2f}"
         if pair.formula:
             heading += f" formula {pair.formula}"
         out += ["", _t(heading), *_indented(inline(pair.edits, color=False))]
@@ -82,8 +70,8 @@ def _text(report: PhraseReport) -> str:
     if not report.formulas:
         out.append("  none")
     for use in report.formulas:
-        where = f"left {unit_labels(use.left)}; right {unit_labels(use.right)}"
-        out.append(_t(f"  {use.id} ({formula_name(use.id)}): {direction_label(use)} ({where})"))
+        where = f"left {unit_list(use.left)}; right {unit_list(use.right)}"
+        out.append(_t(f"  {use.id} ({formula_name(report, use.id)}): {direction_label(use)} ({where})"))
         if is_changed(use):
             out += _indented(inline(use.edits, color=False))
     return "\n".join(out) + "\n"
@@ -112,7 +100,9 @@ def _md_change(use: FormulaUse) -> str:
     return "<br>".join(line for line in inline_markdown(use.edits) if line)
 
 
-def _markdown(report: PhraseReport) -> str:
+@register(PhraseReport, "md")
+def phrase_report_markdown(report: PhraseReport) -> str:
+    """``report`` as GitHub Markdown: a facts table, a formulas table, then each shared phrase."""
     out = [f"# {escape(report_title(report))}", ""]
     rows = [
         [name, _md_cell(a), _md_cell(b)]
@@ -123,7 +113,7 @@ def _markdown(report: PhraseReport) -> str:
     if report.formulas:
         rows = [
             [
-                f"{escape(use.id)}<br>{escape(formula_name(use.id))}",
+                f"{escape(use.id)}<br>{escape(formula_name(report, use.id))}",
                 _md_wording(report.left_found, use.id),
                 _md_wording(report.right_found, use.id),
                 direction_label(use),
@@ -139,42 +129,17 @@ def _markdown(report: PhraseReport) -> str:
         out += ["No shared phrase.", ""]
     for index, pair in enumerate(report.phrases, 1):
         facts = [f"score {pair.score:.2f}"] + ([f"formula {escape(pair.formula)}"] if pair.formula else [])
-        out += [f"### {index}. {escape(pair_heading(pair))}", "", "*" + " · ".join(facts) + "*", ""]
+        out += [f"### {index}. {escape(phrase_heading(pair))}", "", "*" + " · ".join(facts) + "*", ""]
         out += [*inline_markdown(pair.edits), ""]
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"
 
 
-# -- entry points -------------------------------------------------------------------------------
+# -- JSON ---------------------------------------------------------------------------------------
 
 
-def render_phrase_report(report: PhraseReport, fmt: str) -> str:
-    """Render ``report`` as ``json``, ``text``, ``md`` or ``html`` (see :data:`PHRASE_FORMATS`)."""
-    if fmt == "json":
-        return phrases_to_json(report.left, report.right, report.phrases, report.formulas)
-    if fmt == "text":
-        return _text(report)
-    if fmt == "md":
-        return _markdown(report)
-    if fmt == "html":
-        return html_phrase_report(report)
-    raise _unknown(fmt)
-
-
-def _unknown(fmt: str) -> OptionsError:
-    known = ", ".join(PHRASE_FORMATS)
-    return OptionsError(f"unknown phrase report format {fmt!r}; choose one of: {known}")
-
-
-def render_phrases(left: Document, right: Document, fmt: str, options: Options) -> str:
-    """Align the phrases of ``left`` and ``right``, compare their formulas, render as ``fmt``.
-
-    ``fmt`` is ``json`` (``docdiff/phrases@1``), ``text``, ``md`` or
-    ``html``; ``options.min_phrase_words`` and ``options.phrase_min_score``
-    select the phrases.  Raises :class:`~docdiff.errors.OptionsError` for an
-    unknown format, before any work is done.
-    """
-    if fmt not in PHRASE_FORMATS:
-        raise _unknown(fmt)
-    return render_phrase_report(phrase_report(left, right, options), fmt)
+@register(PhraseReport, "json")
+def phrase_report_json(report: PhraseReport) -> str:
+    """``report`` as ``docdiff/phrases@1`` JSON (the phrases and formula uses, with both documents)."""
+    return phrases_to_json(report.left, report.right, report.phrases, report.formulas)

@@ -13,16 +13,17 @@ from importlib import resources
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
-from ..phrases.formulas import FormulaOccurrence
-from ..result import Op
-from .htmlparts import NONE, Element, badge, clean, paragraphs, title_of
-from .phrase_report import (
-    PhraseReport,
+from ..registry import register
+from ..result import FormulaOccurrence, Op, PhraseReport
+from .html_parts import Element, badge, clean, paragraphs
+from .words import (
+    NONE,
     direction_label,
     document_facts,
     formula_name,
     is_changed,
     report_title,
+    title_of,
     wordings_of,
 )
 
@@ -70,7 +71,7 @@ def _html_formulas(report: PhraseReport) -> Element:
         diff = paragraphs(use.edits, tuple(Op), lang_of) if is_changed(use) else [E.P("same wording")]
         rows.append(
             E.TR(
-                E.TH(E.CODE(clean(use.id)), E.BR(), clean(formula_name(use.id)), scope="row"),
+                E.TH(E.CODE(clean(use.id)), E.BR(), clean(formula_name(report, use.id)), scope="row"),
                 _html_wording(report.left_found, use.id, left_lang),
                 _html_wording(report.right_found, use.id, right_lang),
                 E.TD(badge(direction_label(use), "flag")),
@@ -139,6 +140,7 @@ _BLOCKS = frozenset(
 )
 
 
+@register(PhraseReport, "html")
 def html_phrase_report(report: PhraseReport) -> str:
     """``report`` as one self-contained HTML page (styles inline, no scripts, no external resources)."""
     title = report_title(report)

@@ -10,9 +10,10 @@ small module:
 3. :mod:`.frame` finds the statement's title, dateline and closing;
 4. :mod:`.body` (with :mod:`.numbering` and :mod:`.markers`) splits the rest
    into preamble paragraphs and units;
-5. metadata is extracted; sentences are split per paragraph and annotated
-   with the parties found when first read (:mod:`.deferred`), wrapped lines
-   read as one line (:mod:`.analysis`) without changing any span.
+and the result is the structure alone: a :class:`~docdiff.model.Document`
+whose metadata holds only the language.  Describing it (metadata,
+sentences, annotation) is the next stage, :func:`docdiff.describe.describe`;
+:func:`docdiff.pipeline.parse` runs both.
 
 Every offset is a code point into the source as given; nothing is rewritten,
 and the parts together cover every non-whitespace character.
@@ -20,13 +21,9 @@ and the parts together cover every non-whitespace character.
 
 from __future__ import annotations
 
-import attrs
-
-from ..describe.deferred import ParagraphSentences, SentenceAnnotation
-from ..describe.metadata import extract_metadata
 from ..errors import ParseError
 from ..lang.detect import detect_language
-from ..model import Block, Clause, Document, Paragraph, Span
+from ..model import Block, Document, Metadata, Span
 from .body import split_body
 from .chunks import Chunk, split_chunks
 from .envelope import split_envelope
@@ -37,11 +34,6 @@ __all__ = ["segment"]
 
 def _block(source: str, start: int, end: int) -> Block:
     return Block(Span(start, end), source[start:end])
-
-
-def _with_sentences(clause: Clause, reader: ParagraphSentences) -> Clause:
-    paragraphs = tuple(Paragraph(p.span, p.text, label=p.label, reader=reader) for p in clause.paragraphs)
-    return attrs.evolve(clause, paragraphs=paragraphs)
 
 
 def _frame(source: str, body: tuple[Chunk, ...]) -> tuple[Block | None, Block | None, int, int]:
@@ -64,16 +56,15 @@ def segment(
     language: str | None = None,
     path: str | None = None,
     format: str = "text",
-    annotate: bool = True,
 ) -> Document:
-    """Parse the decoded text of a statement into a :class:`~docdiff.model.Document`.
+    """Cut the decoded text of a statement into the structure of a :class:`~docdiff.model.Document`.
 
     ``source`` may use any newline style; offsets are code points into it.
-    ``language`` (ISO 639-1) is detected when not given.  ``path`` and
-    ``format`` are recorded on the document.  With ``annotate`` false,
-    sentences carry no actor, commitment or intensity (a lighter parse, for
-    indexing many statements, where only the words matter).  Raises
-    :class:`~docdiff.errors.ParseError` when there is no statement text.
+    ``language`` (ISO 639-1) is detected when not given and is the only
+    metadata set; paragraphs carry no sentences yet (see
+    :func:`docdiff.describe.describe`).  ``path`` and ``format`` are
+    recorded on the document.  Raises :class:`~docdiff.errors.ParseError`
+    when there is no statement text.
     """
     if not source.strip():
         where = f" in {path}" if path else ""
@@ -89,23 +80,11 @@ def segment(
     title, dateline, first, stop = _frame(source, body)
     closing = tuple(_block(source, c.start, c.end) for c in body[stop:])
     preamble, clauses = split_body(source, body[first:stop])
-    metadata = extract_metadata(
-        source,
-        language=lang,
-        envelope=tuple(head + tail),
-        title=title,
-        dateline=dateline,
-        preamble=preamble,
-        clauses=clauses,
-        closing=closing,
-    )
-    annotator = SentenceAnnotation(lang, metadata.parties) if annotate else None
-    reader = ParagraphSentences(lang, annotator)
     return Document(
         source=source,
-        metadata=metadata,
-        clauses=tuple(_with_sentences(c, reader) for c in clauses),
-        preamble=tuple(_with_sentences(c, reader) for c in preamble),
+        metadata=Metadata(language=lang),
+        clauses=tuple(clauses),
+        preamble=tuple(preamble),
         envelope=tuple(head + tail),
         title=title,
         dateline=dateline,

@@ -116,7 +116,7 @@ def test_edit_scripts_through_the_parser(language: str) -> None:
     assert figures["change"] >= 0.97, detail
 
 
-if __name__ == "__main__":  # a fuller run: python tests/test_compare_real.py [scripts] [parse]
+if __name__ == "__main__":  # a fuller run: python tests/align/test_compare_real.py [scripts] [parse]
     import sys
 
     for language in LANGUAGES:

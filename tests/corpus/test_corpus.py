@@ -14,17 +14,11 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
-from docdiff.corpus import (
-    Corpus,
-    InlineExecutor,
-    Scoring,
-    formulas_report,
-    matrix_report,
-    open_or_build,
-    rank_report,
-)
+from docdiff import load, loads
+from docdiff.corpus import Corpus, InlineExecutor, Scoring, open_or_build
 from docdiff.errors import InputError, OptionsError
-from docdiff.read import load, loads
+from docdiff.render import render
+from docdiff.render.jsonout import schema
 
 CLAUSES = {
     "indo": "The Sides reaffirmed their commitment to a free and open Indo-Pacific and to the UN Charter.",
@@ -191,29 +185,21 @@ def test_matrix_is_symmetric_with_unit_diagonal(corpus: Corpus) -> None:
 
 def test_matrix_formats(corpus: Corpus) -> None:
     matrix = corpus.matrix(executor=InlineExecutor())
-    rows = list(csv.reader(io.StringIO(matrix.to_csv())))
+    rows = list(csv.reader(io.StringIO(render(matrix, "csv"))))
     assert rows[0][1:] == list(matrix.labels)
     assert [r[0] for r in rows[1:]] == list(matrix.labels)
-    data = json.loads(matrix.to_json())
+    data = json.loads(render(matrix, "json"))
+    jsonschema.validate(data, schema("matrix"))
     assert data["schema"] == "docdiff/matrix@1"
     assert [s["label"] for s in data["statements"]] == list(matrix.labels)
     assert data["values"][0][0] == 1.0
-    page = lxml_html.fromstring(matrix.to_html())
+    page = lxml_html.fromstring(render(matrix, "html"))
     cells = page.xpath("//svg//rect")
     assert len(cells) == len(matrix.labels) ** 2
     assert page.xpath("//script") == [] and page.xpath("//link") == []
     labels = [t.text for t in page.xpath("//svg/text")]
     assert labels.count("IN–US 2023-06-22") == 2  # a row and a column label
     assert cells[0].xpath("./title")[0].text.endswith(": 1.00")
-
-
-def test_heatmap_labels_are_text_not_markup() -> None:
-    from docdiff.corpus.matrix import Matrix
-
-    matrix = Matrix(labels=("<b>x</b>",), paths=("p",), values=((1.0,),))
-    page = lxml_html.fromstring(matrix.to_html())
-    assert page.xpath("//b") == []
-    assert page.xpath("//svg/text")[0].text == "<b>x</b>"
 
 
 def test_formulas_group_variants_and_diff_from_the_most_common(corpus: Corpus) -> None:
@@ -229,9 +215,10 @@ def test_formulas_group_variants_and_diff_from_the_most_common(corpus: Corpus) -
     assert "independence" in inserted
     indo = by_id[("free-open-indo-pacific", "en")]
     assert indo.statements == 4 and len(indo.variants) == 1
-    data = json.loads(table.to_json())
+    data = json.loads(render(table, "json"))
+    jsonschema.validate(data, schema("corpus-formulas"))
     assert data["schema"] == "docdiff/corpus-formulas@1"
-    assert "sovereignty and territorial integrity" in table.to_text()
+    assert "sovereignty and territorial integrity" in render(table, "text")
 
 
 def test_formula_variants_ignore_case_and_typography(tmp_path: Path) -> None:
@@ -244,7 +231,7 @@ def test_formula_variants_ignore_case_and_typography(tmp_path: Path) -> None:
 
 def test_rank_report_json_matches_schema(corpus: Corpus, folder: Path) -> None:
     query = load(folder / "in-us-2023.en.txt")
-    report = json.loads(rank_report(query, corpus, 3, "json"))
+    report = json.loads(render(corpus.ranking(query, 3), "json"))
     schema = json.loads(resources.files("docdiff").joinpath("schemas/rank-1.json").read_text("utf-8"))
     jsonschema.validate(report, schema)
     assert report["schema"] == "docdiff/rank@1"
@@ -252,24 +239,24 @@ def test_rank_report_json_matches_schema(corpus: Corpus, folder: Path) -> None:
     assert len(report["results"]) == 3
     assert set(report["results"][0]) == {"path", "score", "title", "date", "parties", "pairs"}
     assert set(report["results"][0]["pairs"][0]) == {"query", "corpus", "similarity"}
-    text = rank_report(query, corpus, 3, "text")
+    text = render(corpus.ranking(query, 3), "text")
     assert "in-us-2021.en.txt" in text and "best clauses" in text
     with pytest.raises(OptionsError):
-        rank_report(query, corpus, 3, "xml")
+        render(corpus.ranking(query, 3), "xml")
     with pytest.raises(OptionsError):
-        rank_report(query, corpus, 0, "json")
+        corpus.ranking(query, 0)
 
 
 def test_matrix_and_formulas_reports(corpus: Corpus) -> None:
-    assert matrix_report(corpus, "csv").startswith(",")
-    assert json.loads(matrix_report(corpus, "json"))["schema"] == "docdiff/matrix@1"
-    assert "<svg" in matrix_report(corpus, "html")
-    assert json.loads(formulas_report(corpus, "json"))["formulas"]
-    assert "Indo-Pacific" in formulas_report(corpus, "text")
+    assert render(corpus.matrix(), "csv").startswith(",")
+    assert json.loads(render(corpus.matrix(), "json"))["schema"] == "docdiff/matrix@1"
+    assert "<svg" in render(corpus.matrix(), "html")
+    assert json.loads(render(corpus.formulas(), "json"))["formulas"]
+    assert "Indo-Pacific" in render(corpus.formulas(), "text")
     with pytest.raises(OptionsError):
-        matrix_report(corpus, "png")
+        render(corpus.matrix(), "png")
     with pytest.raises(OptionsError):
-        formulas_report(corpus, "csv")
+        render(corpus.formulas(), "csv")
 
 
 def test_progress_is_called_in_order_up_to_the_total(folder: Path) -> None:

@@ -1,6 +1,6 @@
 """Ranking checks on the real statements in $DOCDIFF_CORPUS (never copied into the project).
 
-Run with ``DOCDIFF_CORPUS=/work/shared/corpus pytest tests/test_corpus_real.py``.
+Run with ``DOCDIFF_CORPUS=/work/shared/corpus pytest tests/corpus/test_corpus_real.py``.
 The ranking must find the same relationship's statements better than a plain
 word TF-IDF cosine, written here without any library so the bar is explicit.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from docdiff import load
 from docdiff.corpus import Corpus, InlineExecutor
-from docdiff.read import load
 
 pytestmark = pytest.mark.corpus
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docdiff import loads
 from docdiff.describe.annotate import annotate
 from docdiff.model import Paragraph, Sentence, Span
-from docdiff.read import loads
 from docdiff.segment.analysis import dehyphenated, unwrapped
 from docdiff.segment.sentences import split_sentences
 

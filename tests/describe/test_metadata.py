@@ -575,9 +575,9 @@ def test_numeric_dateline_follows_the_language() -> None:
 @needs_parties
 @needs_segment
 def test_seed_through_segment() -> None:
-    from docdiff.segment import segment
+    from helpers import parse_text
 
-    doc = segment(SEED.read_text("utf-8"), language=None, path=str(SEED))
+    doc = parse_text(SEED.read_text("utf-8"), language=None, path=str(SEED))
     meta = doc.metadata
     assert meta.language == "ru"
     assert meta.parties == ("AZ", "CN")
@@ -610,14 +610,14 @@ def test_corpus_parties_and_dates_agree_with_the_manifest() -> None:
     corpus_dir = os.environ.get("DOCDIFF_CORPUS")
     if not corpus_dir:
         pytest.skip("set DOCDIFF_CORPUS to the folder of real statements to run this check")
-    from docdiff.segment import segment
+    from helpers import parse_text
 
     rows = _manifest_rows(Path(corpus_dir))
     assert rows, f"no MANIFEST.tsv rows under {corpus_dir}"
     party_misses: list[str] = []
     date_misses: list[str] = []
     for path, row in rows:
-        meta = segment(path.read_text("utf-8"), language=None, path=str(path)).metadata
+        meta = parse_text(path.read_text("utf-8"), language=None, path=str(path)).metadata
         expected_parties = tuple(sorted(row["parties"].split(";")))
         if meta.parties != expected_parties:
             party_misses.append(f"{path.name}: {meta.parties} != {expected_parties}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from helpers import parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,6 @@ from docdiff.phrases.seedextend import local_alignments
 from docdiff.phrases.wordkeys import _FIRST_CHAR, _LAST_CHAR, Shared, Words, _keys_of, _offsets
 from docdiff.phrases.xdrop import _edge_row, _full_row, extend
 from docdiff.result import Op, PhrasePair
-from docdiff.segment import segment
 from docdiff.segment.sentences import split_sentences
 from docdiff.text.tokens import is_han, split_tokens, term_of
 
@@ -144,7 +144,7 @@ def test_one_to_one_selection_of_repeated_boilerplate() -> None:
 
 
 def test_identical_documents_pair_every_unit_with_itself() -> None:
-    document = segment(SEED.read_text("utf-8"))
+    document = parse_text(SEED.read_text("utf-8"))
     pairs = align_phrases(document, document)
     assert [p.left.label for p in pairs] == [u.label for u in document.units]
     assert all(p.left == p.right and p.score == 1.0 and len(p.edits) == 1 for p in pairs)
@@ -162,8 +162,8 @@ def test_formula_is_labelled_on_both_sides() -> None:
 
 
 def test_swapping_sides_mirrors_the_result_on_the_seed() -> None:
-    left = segment(SEED.read_text("utf-8"))
-    right = segment(revise(SEED.read_text("utf-8")))
+    left = parse_text(SEED.read_text("utf-8"))
+    right = parse_text(revise(SEED.read_text("utf-8")))
     forward, backward = align_phrases(left, right), align_phrases(right, left)
     assert backward == mirrored(forward)
     assert forward == mirrored(backward)
@@ -244,7 +244,7 @@ def test_every_unchanged_sentence_of_the_seed_is_aligned() -> None:
     text = SEED.read_text("utf-8")
     revised = revise(text)
     assert revised != text
-    left, right = segment(text), segment(revised)
+    left, right = parse_text(text), parse_text(revised)
     started = time.perf_counter()
     pairs = align_phrases(left, right)
     elapsed = time.perf_counter() - started
@@ -292,8 +292,8 @@ needs_corpus = pytest.mark.skipif(not corpus, reason="DOCDIFF_CORPUS is not set:
 )
 def test_real_pairs(left_name: str, right_name: str) -> None:
     root = Path(str(corpus))
-    left = segment((root / left_name).read_text("utf-8"))
-    right = segment((root / right_name).read_text("utf-8"))
+    left = parse_text((root / left_name).read_text("utf-8"))
+    right = parse_text((root / right_name).read_text("utf-8"))
     started = time.perf_counter()
     pairs = align_phrases(left, right)
     assert time.perf_counter() - started < 3.0

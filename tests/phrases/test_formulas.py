@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from helpers import parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,9 +21,8 @@ from docdiff.phrases.formulas import (
     formula_lexicon,
     formula_strength,
 )
-from docdiff.phrases.search import _find_cached, _fold
+from docdiff.phrases.search import _fold, clear_caches
 from docdiff.result import FormulaUse, Op
-from docdiff.segment import segment
 from docdiff.text.normalize import normalize
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "az-cn-2025-04.ru.txt"
@@ -143,7 +143,7 @@ def test_lexicon_is_cached_and_immutable() -> None:
 
 
 def test_shared_formulas_of_two_statements_with_exact_spans() -> None:
-    az, kz = segment(AZ_CN), segment(KZ_CN)
+    az, kz = parse_text(AZ_CN), parse_text(KZ_CN)
     check_exact(az)
     check_exact(kz)
     assert occurrences(az, "one-china") == [
@@ -170,7 +170,7 @@ def test_shared_formulas_of_two_statements_with_exact_spans() -> None:
 
 
 def test_occurrences_are_ordered_by_position() -> None:
-    found = find_formulas(segment(AZ_CN))
+    found = find_formulas(parse_text(AZ_CN))
     assert [o.start for o in found] == sorted(o.start for o in found)
     assert all(isinstance(o, FormulaOccurrence) for o in found)
 
@@ -257,7 +257,7 @@ def test_a_heading_inside_a_unit_is_searched() -> None:
 
 
 def test_the_seed_has_its_formulas() -> None:
-    document = segment(SEED.read_text("utf-8"))
+    document = parse_text(SEED.read_text("utf-8"))
     check_exact(document)
     ids = {o.id for o in find_formulas(document)}
     assert {
@@ -302,8 +302,8 @@ def test_a_formula_may_extend_the_strength_lexicon() -> None:
 
 
 def test_taiwan_formula_of_the_seed_against_a_reworded_variant() -> None:
-    seed = segment(SEED.read_text("utf-8"))
-    kz = segment(KZ_CN)
+    seed = parse_text(SEED.read_text("utf-8"))
+    kz = parse_text(KZ_CN)
     uses = {use.id: use for use in compare_formulas(seed, kz)}
     taiwan = uses["one-china"]
     assert len(taiwan.left) == 1 and len(taiwan.right) == 1
@@ -392,7 +392,7 @@ def test_one_side_only_gives_one_deletion_or_insertion() -> None:
 
 
 def test_compare_is_symmetric_and_in_lexicon_order() -> None:
-    az, kz = segment(AZ_CN), segment(KZ_CN)
+    az, kz = parse_text(AZ_CN), parse_text(KZ_CN)
     forward, backward = compare_formulas(az, kz), compare_formulas(kz, az)
     swap = {"stronger": "weaker", "weaker": "stronger", "same": "same", None: None}
     assert [u.id for u in forward] == [u.id for u in backward]
@@ -405,29 +405,26 @@ def test_compare_is_symmetric_and_in_lexicon_order() -> None:
     assert compare_formulas(az, az) == tuple(u for u in compare_formulas(az, az) if u.direction == "same")
 
 
-def test_formulas_never_hash_a_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Hashing a document walks every sentence and forces the sentences and
-    # annotation that are otherwise worked out on first read.
-    az, kz = segment(AZ_CN), segment(KZ_CN)
-
-    def refuse(self: object) -> int:
-        raise AssertionError("a document was hashed")
-
-    monkeypatch.setattr(Document, "__hash__", refuse)
+def test_results_are_kept_without_reading_a_sentence() -> None:
+    # The cache hashes the document; hashing reads no sentence (paragraphs
+    # hash by span, text and label), so sentences and annotation stay unread.
+    az, kz = parse_text(AZ_CN), parse_text(KZ_CN)
+    hash(az)
+    assert all(p._reader is not None for u in az.units for p in u.paragraphs)
     assert compare_formulas(az, kz)
-    assert find_formulas(az) is find_formulas(az)  # kept, by identity
+    assert find_formulas(az) is find_formulas(az)  # kept
 
 
 def test_an_equal_document_gives_equal_formulas() -> None:
-    first, second = segment(AZ_CN), segment(AZ_CN)
+    first, second = parse_text(AZ_CN), parse_text(AZ_CN)
     assert find_formulas(first) == find_formulas(second)
-    assert compare_formulas(first, segment(KZ_CN)) == compare_formulas(second, segment(KZ_CN))
+    assert compare_formulas(first, parse_text(KZ_CN)) == compare_formulas(second, parse_text(KZ_CN))
 
 
 def test_a_paragraph_seen_in_another_statement_is_found_at_its_own_place() -> None:
     # Matches are kept by paragraph text across statements (a revision keeps
     # most paragraphs); each statement's occurrences still point into its source.
-    _find_cached.cache_clear()
+    clear_caches()
     first = make(KZ_CN)
     second = make(KZ_CN, envelope="Астана, 10 мая. Опубликовано совместное заявление.")
     found_first, found_second = find_formulas(first), find_formulas(second)
@@ -440,7 +437,7 @@ def test_a_paragraph_seen_in_another_statement_is_found_at_its_own_place() -> No
 
 def test_only_sentences_holding_a_formula_are_read() -> None:
     text = AZ_CN + "\n4. Стороны обменялись мнениями. Встреча прошла в дружественной атмосфере.\n"
-    az, kz = segment(text), segment(KZ_CN)
+    az, kz = parse_text(text), parse_text(KZ_CN)
     compare_formulas(az, kz)
     unread = az.unit("4").paragraphs[0]
     assert unread._reader is not None  # type: ignore[attr-defined]
@@ -458,7 +455,7 @@ def test_formulas_over_the_corpus() -> None:
     root = Path(str(corpus))
     paths = sorted(p for p in root.glob("*/*.txt"))
     assert paths
-    documents = [segment(p.read_text("utf-8")) for p in paths]
+    documents = [parse_text(p.read_text("utf-8")) for p in paths]
     started = time.perf_counter()
     found = {p.name: find_formulas(d) for p, d in zip(paths, documents, strict=True)}
     elapsed = time.perf_counter() - started

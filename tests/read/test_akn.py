@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from lxml import etree
+from strategies import statement_texts
 
+from docdiff import load, loads
+from docdiff.akn_names import AKN_NS, DOCDIFF_NS
 from docdiff.errors import ParseError
 from docdiff.model import Block, Clause, Document
-from docdiff.read import load, loads, sniff
-from docdiff.read.akn import AKN_NS, DOCDIFF_NS
+from docdiff.read import sniff
 from docdiff.render.document_akn import to_akn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,71 +209,9 @@ def test_malformed_xml() -> None:
 
 # --- property: generated statements survive the round trip ------------------------------------------
 
-_WORDS = {
-    "en": [
-        "the",
-        "sides",
-        "agree",
-        "support",
-        "cooperation",
-        "trade",
-        "energy",
-        "peace",
-        "region",
-        "security",
-        "develop",
-        "strengthen",
-    ],
-    "ru": [
-        "стороны",
-        "поддерживают",
-        "сотрудничество",
-        "торговля",
-        "энергетика",
-        "мир",
-        "регион",
-        "развивать",
-        "укреплять",
-    ],
-    "zh": ["双方", "支持", "合作", "贸易", "能源", "和平", "地区", "发展", "加强"],
-}
-
-
-@st.composite
-def statements(draw: st.DrawFn) -> str:
-    language = draw(st.sampled_from(sorted(_WORDS)))
-    words = _WORDS[language]
-    join = "" if language == "zh" else " "
-    stop = "。" if language == "zh" else "."
-
-    def sentence() -> str:
-        body = join.join(draw(st.lists(st.sampled_from(words), min_size=3, max_size=9)))
-        return body[0].upper() + body[1:] + stop
-
-    def paragraph() -> str:
-        return join.join(sentence() for _ in range(draw(st.integers(1, 3))))
-
-    blocks: list[str] = []
-    if draw(st.booleans()):
-        blocks.append({"en": "Joint Statement", "ru": "Совместное заявление", "zh": "联合声明"}[language])
-    blocks += [paragraph() for _ in range(draw(st.integers(0, 2)))]
-    sections = draw(st.booleans())
-    for s in range(draw(st.integers(1, 2)) if sections else 1):
-        if sections:
-            name = join.join(draw(st.lists(st.sampled_from(words), min_size=1, max_size=3)))
-            blocks.append(f"{'I' * (s + 1)}. {name}")
-        for n in range(1, draw(st.integers(1, 4)) + 1):
-            blocks.append(f"{n}. {paragraph()}")
-            if draw(st.booleans()):
-                blocks.append(paragraph())
-            if draw(st.integers(0, 3)) == 0:
-                blocks += [f"{chr(ord('a') + k)}) {paragraph()}" for k in range(draw(st.integers(1, 3)))]
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
-    return (newline * 2).join(blocks) + newline
-
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(statements())
+@given(statement_texts())
 def test_round_trip_generated(text: str) -> None:
     try:
         document = loads(text)

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
+from docdiff import load, loads
 from docdiff.errors import DocdiffError, InputError, ParseError, UnsafeInputError
 from docdiff.model import Document
 from docdiff.options import DEFAULT_MAX_BYTES
-from docdiff.read import load, loads
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "az-cn-2025-04.ru.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from docdiff import load, loads
 from docdiff.errors import ParseError
 from docdiff.model import Document
-from docdiff.read import load, loads
 from docdiff.read.html import extract
 from docdiff.text.normalize import normalize
 

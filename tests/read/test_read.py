@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from docdiff import load, loads
 from docdiff.errors import InputError, ParseError, UnsafeInputError
-from docdiff.read import decode, load, loads, sniff
+from docdiff.read import decode, sniff
 from docdiff.read.encoding import declared_charset
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "az-cn-2025-04.ru.txt"

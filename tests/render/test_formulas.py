@@ -7,25 +7,26 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from docdiff import load, loads
 from docdiff.cli import main
 from docdiff.errors import OptionsError
+from docdiff.model import Document
 from docdiff.phrases.formulas import formula_lexicon
-from docdiff.read import load, loads
-from docdiff.read.collect import load_many
-from docdiff.render.formulas import (
-    FORMULAS_SCHEMA,
-    WIDTH,
-    formula_table,
-    formula_table_to_dict,
-    render_formula_table,
-    shorten,
-)
-from docdiff.render.json import schema
+from docdiff.phrases.report import formula_report, formula_table
+from docdiff.pipeline import load_many
+from docdiff.render import render
+from docdiff.render.formulas import WIDTH, formula_table_to_dict, shorten
+from docdiff.render.jsonout import FORMULAS_SCHEMA, schema
+
+
+def render_formula_table(documents: Sequence[Document], fmt: str) -> str:
+    return render(formula_report(documents), fmt)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -113,7 +114,7 @@ def test_documents_are_named_by_path_then_title() -> None:
     titled = loads("Joint Statement on Energy Security\n\n1. We support energy security.\n")
     text = render_formula_table((titled,), "text")
     assert "Joint Statement on Energy Security" in text.splitlines()[3]
-    data = formula_table_to_dict((titled,))
+    data = formula_table_to_dict(formula_report((titled,)))
     assert data["documents"][0]["path"] is None
     assert data["documents"][0]["title"] == "Joint Statement on Energy Security"
     validate(data)
@@ -124,7 +125,7 @@ def test_languages_mix() -> None:
     documents.append(loads("中华人民共和国和某国联合声明\n\n一、双方重申坚持一个中国原则。\n"))
     rows = {row.id: row for row in formula_table(documents)}
     assert sorted({u.document for u in rows["one-china"].uses}) == [0, 1, 2]
-    data = formula_table_to_dict(documents)
+    data = formula_table_to_dict(formula_report(documents))
     validate(data)
     assert [d["language"] for d in data["documents"]] == ["en", "ru", "zh"]
 
@@ -164,7 +165,7 @@ def test_same_bytes_across_processes(fmt: str, capsys: pytest.CaptureFixture[str
 @pytest.mark.skipif(not CORPUS, reason="set DOCDIFF_CORPUS to the corpus folder to check real statements")
 def test_real_statements() -> None:
     loaded = load_many([str(Path(str(CORPUS)) / lang) for lang in ("ru", "en", "zh")])
-    data = formula_table_to_dict(loaded.documents)
+    data = formula_table_to_dict(formula_report(loaded.documents))
     validate(data)
     assert data["formulas"]
     for formula in data["formulas"]:

@@ -1,7 +1,7 @@
 """Golden files: every format of the fixed sample comparison, byte for byte.
 
 After a deliberate change to a renderer, regenerate with ``make golden``
-(``pytest tests/test_golden.py --update-golden``) and review the diff of
+(``pytest tests/render/test_golden.py --update-golden``) and review the diff of
 ``tests/golden/`` like code.
 """
 

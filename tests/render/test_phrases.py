@@ -13,20 +13,17 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
+from docdiff import load, loads
 from docdiff.cli import main
 from docdiff.errors import OptionsError
 from docdiff.model import Document
 from docdiff.options import Options
-from docdiff.read import load, loads
-from docdiff.render.json import schema
-from docdiff.render.phrases import (
-    PHRASE_FORMATS,
-    PhraseReport,
-    phrase_report,
-    render_phrase_report,
-    render_phrases,
-)
-from docdiff.result import Edit, FormulaUse, Op, PhrasePair, PhraseSide
+from docdiff.phrases.report import phrase_report
+from docdiff.render import formats, render
+from docdiff.render.jsonout import schema
+from docdiff.result import Edit, FormulaUse, Op, PhrasePair, PhraseReport, PhraseSide
+
+PHRASE_FORMATS = formats(PhraseReport)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -84,7 +81,7 @@ def test_cli_matches_the_library(
     fmt: str, seeds: tuple[Document, Document], capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = cli(["phrases", LEFT, RIGHT, "--format", fmt, "--min-words", "6"], capsys)
-    assert out == render_phrases(*seeds, fmt, Options(min_phrase_words=6))
+    assert out == render(phrase_report(*seeds, Options(min_phrase_words=6)), fmt)
 
 
 def test_cli_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,20 +103,21 @@ def test_min_words_selects(seeds: tuple[Document, Document]) -> None:
     few = phrase_report(*seeds, Options(min_phrase_words=60)).phrases
     many = phrase_report(*seeds, Options(min_phrase_words=4)).phrases
     assert 0 < len(few) < len(many)
-    text = render_phrases(*seeds, "text", Options(min_phrase_words=60))
+    text = render(phrase_report(*seeds, Options(min_phrase_words=60)), "text")
     assert f"Phrase pairs ({len(few)})" in text
 
 
-def test_unknown_format_raises_before_work(seeds: tuple[Document, Document]) -> None:
+def test_unknown_format(seeds: tuple[Document, Document]) -> None:
+    assert PHRASE_FORMATS == ("html", "json", "md", "text")
     with pytest.raises(OptionsError, match="choose one of: html, json, md, text"):
-        render_phrases(*seeds, "pdf", Options())
+        render(PhraseReport(left=seeds[0], right=seeds[1]), "pdf")
 
 
 # -- JSON ---------------------------------------------------------------------------------------
 
 
 def test_json_is_the_phrases_schema(report: PhraseReport) -> None:
-    data = json.loads(render_phrase_report(report, "json"))
+    data = json.loads(render(report, "json"))
     jsonschema.validate(data, schema("phrases"))
     assert data["schema"] == "docdiff/phrases@1"
     assert len(data["pairs"]) == len(report.phrases)
@@ -133,7 +131,7 @@ def test_json_is_the_phrases_schema(report: PhraseReport) -> None:
 
 
 def test_text_pairs_and_formulas(report: PhraseReport) -> None:
-    text = render_phrase_report(report, "text")
+    text = render(report, "text")
     assert text.startswith("docdiff phrases\nleft:  ")
     headings = re.findall(r"^\[L (\S+) ↔ R (\S+)\] score (\d\.\d\d)( formula \S+)?$", text, re.M)
     assert [(h[0], h[1]) for h in headings] == [(p.left.label, p.right.label) for p in report.phrases]
@@ -148,11 +146,11 @@ def test_text_directions_and_one_sided() -> None:
     left = loads("Joint Statement\n\n1. The Sides note the one-China principle and energy security.\n")
     right = loads("Joint Statement\n\n1. The Sides firmly support the one-China principle.\n")
     a, b = left.units[0].label, right.units[0].label
-    text = render_phrase_report(phrase_report(left, right), "text")
+    text = render(phrase_report(left, right), "text")
     assert f"one-china (One-China principle): stronger (left {a}; right {b})" in text
     assert f"energy-security (Energy security): only left (left {a}; right —)" in text
     assert "    [-The Sides note the one-China principle and energy security.-]\n" in text
-    mirrored = render_phrase_report(phrase_report(right, left), "text")
+    mirrored = render(phrase_report(right, left), "text")
     assert "one-china (One-China principle): weaker" in mirrored
     assert f"energy-security (Energy security): only right (left —; right {a})" in mirrored
 
@@ -160,7 +158,7 @@ def test_text_directions_and_one_sided() -> None:
 def test_text_nothing_found() -> None:
     left = loads("Statement\n\n1. Apples grow on trees in the orchard.\n")
     right = loads("Statement\n\n1. Rivers run to the sea every day.\n")
-    text = render_phrase_report(phrase_report(left, right), "text")
+    text = render(phrase_report(left, right), "text")
     assert "Phrase pairs (0)\n  none\n" in text
     assert "Formulas (0)\n  none\n" in text
 
@@ -169,7 +167,7 @@ def test_text_escapes_control_characters() -> None:
     side = PhraseSide("1\x1b[2J", 0, 5, "a\x1b[31mb")
     pair = PhrasePair(left=side, right=side, score=1.0, edits=(Edit(Op.EQUAL, "a\x1b[31mb"),))
     document = loads("Statement\n\n1. Nothing at all here.\n", path="x\x1b]0;pwned\x07.txt")
-    text = render_phrase_report(PhraseReport(left=document, right=document, phrases=(pair,)), "text")
+    text = render(PhraseReport(left=document, right=document, phrases=(pair,)), "text")
     assert "\x1b" not in text and "\x07" not in text
     assert "a\\x1b[31mb" in text and "[L 1\\x1b[2J ↔ R 1\\x1b[2J]" in text
 
@@ -186,7 +184,7 @@ def gfm(markdown: str) -> lxml_html.HtmlElement:
 
 
 def test_markdown_sections(report: PhraseReport) -> None:
-    md = render_phrase_report(report, "md")
+    md = render(report, "md")
     assert md.startswith("# Phrases: az-cn-2025-04.ru.txt ↔ az-cn-2025-04-revised.ru.txt\n")
     assert "\n## Formulas\n" in md and "\n## Shared phrases\n" in md
     assert "*score 1.00 · formula one-china*" in md
@@ -195,14 +193,14 @@ def test_markdown_sections(report: PhraseReport) -> None:
 
 
 def test_markdown_injections_raw(hostile: PhraseReport) -> None:
-    md = render_phrase_report(hostile, "md")
+    md = render(hostile, "md")
     for injection in INJECTIONS:
         assert injection not in md
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "\\|" in md and "\\*bold\\*" in md
 
 
 def test_markdown_injections_after_gfm(hostile: PhraseReport) -> None:
-    tree = gfm(render_phrase_report(hostile, "md"))
+    tree = gfm(render(hostile, "md"))
     assert not tree.xpath("//script | //img | //a[@href]")
     text = tree.text_content()
     for injection in INJECTIONS:
@@ -222,7 +220,7 @@ def test_markdown_injections_after_gfm(hostile: PhraseReport) -> None:
 
 
 def test_markdown_of_seeds_renders(report: PhraseReport) -> None:
-    tree = gfm(render_phrase_report(report, "md"))
+    tree = gfm(render(report, "md"))
     assert [h.text_content() for h in tree.xpath("//h2")] == ["Formulas", "Shared phrases"]
     assert len(tree.xpath("//h3")) == len(report.phrases)
 
@@ -231,11 +229,11 @@ def test_markdown_of_seeds_renders(report: PhraseReport) -> None:
 
 
 def page_of(report: PhraseReport) -> lxml_html.HtmlElement:
-    return lxml_html.document_fromstring(render_phrase_report(report, "html"))
+    return lxml_html.document_fromstring(render(report, "html"))
 
 
 def test_html_shell(report: PhraseReport) -> None:
-    page = render_phrase_report(report, "html")
+    page = render(report, "html")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">') and page.endswith("</html>\n")
     tree = lxml_html.document_fromstring(page)
     assert tree.xpath("//head/meta[@charset='utf-8']")
@@ -306,7 +304,7 @@ def test_html_phrase_rows_carry_the_edits(report: PhraseReport) -> None:
 
 
 def test_html_injections_are_text(hostile: PhraseReport) -> None:
-    page = render_phrase_report(hostile, "html")
+    page = render(hostile, "html")
     assert "<script>" not in page and "<img" not in page
     assert "&lt;/td&gt; energy security" in page
     tree = lxml_html.document_fromstring(page)
@@ -345,6 +343,6 @@ def test_hand_built_report_renders_everywhere() -> None:
     )
     report = PhraseReport(left=document, right=document, phrases=(pair,))
     for fmt in PHRASE_FORMATS:
-        assert render_phrase_report(report, fmt).endswith("\n")
+        assert render(report, fmt).endswith("\n")
     tree = page_of(report)
     assert not tree.xpath("//a[@href='#formula-not-in-lexicon']")  # no dangling link

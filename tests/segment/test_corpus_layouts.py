@@ -1,6 +1,6 @@
 """Checks on the real statements in $DOCDIFF_CORPUS (never copied into the project).
 
-Run with ``DOCDIFF_CORPUS=/work/shared/corpus pytest tests/test_corpus_parse.py``.
+Run with ``DOCDIFF_CORPUS=/work/shared/corpus pytest tests/segment/test_corpus_layouts.py``.
 The expected counts were checked by reading the statements, not taken from the
 MANIFEST (whose counts are hints from a quick script).
 """
@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import check_spans, parse_text
 
 from docdiff.segment import segment
-from helpers import check_spans
 
 pytestmark = pytest.mark.corpus
 
@@ -60,7 +60,8 @@ def test_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_statement_parses_and_loses_nothing(path: Path) -> None:
-    doc = segment(path.read_text(encoding="utf-8"), path=str(path))
+    # Segmented and described, so the spans of the sentences are checked too.
+    doc = parse_text(path.read_text(encoding="utf-8"), path=str(path))
     check_spans(doc)
     assert doc.clauses
     if path.name in EXPECTED:

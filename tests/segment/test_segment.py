@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import check_spans, parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,13 +14,13 @@ from docdiff.errors import ParseError
 from docdiff.model import Document, Part
 from docdiff.segment import segment
 from docdiff.segment.markers import Kind, find_marker
-from helpers import check_spans
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def load(name: str) -> Document:
-    return segment((SEEDS / name).read_text(encoding="utf-8"), path=name)
+    # Segmented and described: these tests also read the seeds' metadata and sentences.
+    return parse_text((SEEDS / name).read_text(encoding="utf-8"), path=name)
 
 
 ALL_SEEDS = sorted(p.name for p in SEEDS.glob("*.txt"))

@@ -1,33 +1,10 @@
 import itertools
 
 from hypothesis import given
-from hypothesis import strategies as st
+from strategies import diff_texts
 
 from docdiff.result import Edit, Op
 from docdiff.text.inline import merge_edits, word_diff
-
-WORDS = st.lists(
-    st.sampled_from(
-        [
-            "Стороны",
-            "договорились",
-            "поддерживают",
-            "твердо",
-            "the",
-            "Sides",
-            "«",
-            "»",
-            ",",
-            ".",
-            " ",
-            "\n\n",
-            "2025",
-            "双方",
-            "同意",
-        ]
-    ),
-    max_size=40,
-).map("".join)
 
 
 def rebuild(edits, side):
@@ -35,14 +12,14 @@ def rebuild(edits, side):
     return "".join(e.text for e in edits if e.op is not skip)
 
 
-@given(WORDS, WORDS)
+@given(diff_texts(), diff_texts())
 def test_edits_rebuild_both_texts(left, right):
     edits = word_diff(left, right)
     assert rebuild(edits, "left") == left
     assert rebuild(edits, "right") == right
 
 
-@given(WORDS, WORDS)
+@given(diff_texts(), diff_texts())
 def test_no_empty_or_adjacent_same_edits(left, right):
     edits = word_diff(left, right)
     assert all(e.text for e in edits)

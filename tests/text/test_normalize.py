@@ -2,13 +2,9 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import mixed_text, typographic_text
 
 from docdiff.text.normalize import normalize
-
-TYPOGRAPHY = st.text(
-    alphabet=st.sampled_from(list("abcАБВёЁе \u00a0\t\n«»“”„\"'’—–-\u00ad\u200bé\u0301.")),
-    max_size=60,
-)
 
 
 def test_folds_quotes_dashes_spaces_yo():
@@ -42,7 +38,7 @@ def test_offset_shifts_origins():
     assert n.source_span(0, 2) == (10, 12)
 
 
-@given(TYPOGRAPHY)
+@given(typographic_text())
 def test_every_folded_char_points_inside_source(text):
     n = normalize(text)
     assert len(n.starts) == len(n.ends) == len(n.text)
@@ -53,13 +49,13 @@ def test_every_folded_char_points_inside_source(text):
         previous = start
 
 
-@given(TYPOGRAPHY)
+@given(typographic_text())
 def test_idempotent(text):
     once = normalize(text).text
     assert normalize(once).text == once
 
 
-@given(TYPOGRAPHY)
+@given(typographic_text())
 def test_nothing_but_typography_is_dropped(text):
     # Every letter of the (composed) source survives folding, ё as е.
     visible = "".join(c for c in text if c not in "\u00ad\u200b\ufeff")
@@ -69,13 +65,7 @@ def test_nothing_but_typography_is_dropped(text):
     assert folded == letters
 
 
-MIXED = st.text(
-    alphabet=st.sampled_from(list("ab АБ ё\u00a0\t\n\r«»“”\"'’—–-\u00ad\u200b\ufeffé\u0301…ßİ.  ")),
-    max_size=80,
-)
-
-
-@given(MIXED, st.booleans(), st.integers(min_value=0, max_value=50))
+@given(mixed_text(), st.booleans(), st.integers(min_value=0, max_value=50))
 def test_fast_path_equals_the_character_loop(text, casefold, offset):
     from docdiff.text.normalize import _slow_normalize
 

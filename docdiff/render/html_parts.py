@@ -1,9 +1,9 @@
 """Building blocks of the HTML report: document facts, summary, clause map, legend.
 
-The phrases and formulas section is in :mod:`docdiff.render.htmlphrases`.
+The phrases and formulas section is in :mod:`docdiff.render.comparison_html_phrases`.
 
 Every function returns lxml elements built with :mod:`lxml.html.builder`;
-statement text only ever becomes text nodes.  :mod:`docdiff.render.html`
+statement text only ever becomes text nodes.  :mod:`docdiff.render.comparison_html`
 assembles them into the page.
 """
 
@@ -18,10 +18,9 @@ from lxml.html import builder as E
 
 from ..model import Document
 from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind
-from .text import describe_pair, pair_heading, unchanged
+from .words import NONE, describe_pair, pair_heading, title_of, unchanged
 
 __all__ = [
-    "NONE",
     "Element",
     "Ids",
     "badge",
@@ -32,11 +31,9 @@ __all__ = [
     "metadata_section",
     "paragraphs",
     "summary_section",
-    "title_of",
 ]
 
 Element = Any  # lxml.html.HtmlElement; the builder's stubs are loose
-NONE = "—"  # stands for the missing side of an insertion or deletion
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # not allowed in HTML text
 _SPACE = re.compile(r"\s")
 _LIST_OPEN = 60  # changed-pair lists longer than this are folded
@@ -99,12 +96,6 @@ def paragraphs(
 def badge(text: str, *classes: str) -> Element:
     """A labelled badge: the text says what the colour shows."""
     return E.SPAN(text, E.CLASS(" ".join(("badge", *classes))))
-
-
-def title_of(document: Document) -> str | None:
-    """The document's title: from the metadata, else the title block."""
-    meta = document.metadata
-    return meta.title or (document.title.text if document.title is not None else None)
 
 
 def metadata_section(comparison: Comparison) -> Element:

@@ -1,4 +1,4 @@
-"""docdiff.render.markdown: GitHub Markdown that cannot be turned into markup by the statements.
+"""docdiff.render.comparison_md: GitHub Markdown that cannot be turned into markup by the statements.
 
 When cmarkgfm (GitHub's own cmark fork) is installed, the reports are also
 rendered to HTML and checked structurally; otherwise those tests skip.
@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from render_sample import INJECTIONS, sample_comparison
 
 from docdiff.render import render
-from docdiff.render.markdown import inline_markdown
+from docdiff.render.comparison_md import inline_markdown
 from docdiff.result import Edit, Op
 
 

@@ -1,4 +1,4 @@
-"""docdiff.render.text: the terminal report, with and without colour."""
+"""docdiff.render.comparison_text: the terminal report, with and without colour."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from render_sample import INJECTIONS, sample_comparison
 
 from docdiff.render import render
-from docdiff.render.text import describe_pair, pair_heading, should_color
+from docdiff.render.words import describe_pair, pair_heading
 from docdiff.result import Op, PairKind
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -89,39 +89,6 @@ def test_edits_recoverable_from_plain_report() -> None:
                         assert f"[-{piece}-]" in text
 
 
-@pytest.mark.parametrize(
-    ("env", "tty", "expected"),
-    [
-        ({}, True, True),
-        ({}, False, False),
-        ({"NO_COLOR": "1"}, True, False),
-        ({"NO_COLOR": ""}, True, True),
-        ({"TERM": "dumb"}, True, False),
-    ],
-)
-def test_should_color(
-    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tty: bool, expected: bool
-) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("TERM", "xterm-256color")
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-
-    class Stream(io.StringIO):
-        def isatty(self) -> bool:
-            return tty
-
-    assert should_color(Stream()) is expected
-
-
-def test_should_color_without_isatty(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    assert should_color(object()) is False  # type: ignore[arg-type]
-    closed = io.StringIO()
-    closed.close()
-    assert should_color(closed) is False
-
-
 def test_auto_colour_off_when_not_a_tty(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout", io.StringIO())
     assert "\x1b" not in render(sample_comparison(), "text")
@@ -153,7 +120,7 @@ def test_two_languages_give_both_texts_not_a_redline() -> None:
 
 
 def test_unit_labels_count_repeats() -> None:
-    from docdiff.render.text import unit_labels
+    from docdiff.render.words import unit_labels
     from docdiff.result import PhraseSide
 
     sides = [PhraseSide(label, 0, 1, "x") for label in ("11", "11", "12", "11")]

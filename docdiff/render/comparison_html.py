@@ -21,9 +21,10 @@ from importlib import resources
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
+from ..registry import register
 from ..result import Change, ClausePair, Comparison, Op, PairKind
-from . import register
-from .htmlparts import (
+from .comparison_html_phrases import phrases_section
+from .html_parts import (
     Element,
     Ids,
     badge,
@@ -34,10 +35,8 @@ from .htmlparts import (
     metadata_section,
     paragraphs,
     summary_section,
-    title_of,
 )
-from .htmlphrases import phrases_section
-from .text import pair_heading, unchanged
+from .words import pair_heading, title_of, unchanged
 
 __all__ = ["render_html"]
 
@@ -324,7 +323,7 @@ def _default_title(comparison: Comparison) -> str:
     return f"Comparison: {names[0]} → {names[1]}"
 
 
-@register("html")
+@register(Comparison, "html")
 def render_html(comparison: Comparison, *, title: str | None = None, fragment: bool = False) -> str:
     """Render ``comparison`` as one self-contained HTML page.
 

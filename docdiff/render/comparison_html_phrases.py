@@ -13,18 +13,16 @@ from collections.abc import Sequence
 from lxml.html import builder as E
 
 from ..result import Comparison, Edit, FormulaUse, Op, PhrasePair, PhraseSide
-from .htmlparts import NONE, Element, Ids, badge, clean, paragraphs
+from .html_parts import Element, Ids, badge, clean, paragraphs
+from .words import NONE, direction_label, label_counts
 
 __all__ = ["changes_in_words", "phrases_section"]
 
 
 def _side_links(sides: Sequence[PhraseSide], id_of: dict[str, str]) -> list[Element | str]:
     """Links to the units of ``sides``, each unit once, with ``×N`` when it holds N of them."""
-    counts: dict[str, int] = {}
-    for side in sides:
-        counts[side.label] = counts.get(side.label, 0) + 1
     out: list[Element | str] = []
-    for label, count in counts.items():
+    for label, count in label_counts(sides).items():
         if out:
             out.append(", ")
         out.append(E.A(clean(label), href="#" + id_of[label]) if label in id_of else clean(label))
@@ -70,12 +68,12 @@ def changes_in_words(edits: Sequence[Edit], limit: int = 3, width: int = 48) -> 
 
 def _direction(use: FormulaUse) -> Element:
     if not use.right:
-        word, kind = "only left", "gone"
+        kind = "gone"
     elif not use.left:
-        word, kind = "only right", "new"
+        kind = "new"
     else:
-        word, kind = use.direction or "present in both", use.direction or "same"
-    return badge(word, "direction", f"dir-{kind}")
+        kind = use.direction or "same"
+    return badge(direction_label(use), "direction", f"dir-{kind}")
 
 
 def _formulas_table(comparison: Comparison, ids: Ids, lang: str) -> Element:

@@ -1,22 +1,23 @@
 """Comparison JSON (``docdiff/comparison@1``) and phrase JSON (``docdiff/phrases@1``).
 
 Both formats are described by JSON Schemas shipped in ``docdiff/schemas``
-(:func:`schema` loads them).  Output is deterministic: keys in a fixed
-order, floats rounded to four places, non-ASCII text written as is, two-space
-indentation and a final newline.
+(:func:`docdiff.render.jsonout.schema` loads them, also re-exported here).
+Output is deterministic: keys in a fixed order, floats rounded to four
+places, non-ASCII text written as is, two-space indentation and a final
+newline.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
+import attrs
+
 from ..model import Document
+from ..options import Options
+from ..registry import register
 from ..result import (
-    COMPARISON_SCHEMA,
-    PHRASES_SCHEMA,
     ClausePair,
     Comparison,
     Edit,
@@ -26,8 +27,8 @@ from ..result import (
     PhraseSide,
     Summary,
 )
-from . import register
 from .document_json import signatory_to_dict
+from .jsonout import COMPARISON_SCHEMA, PHRASES_SCHEMA, dump, schema
 
 __all__ = [
     "comparison_to_dict",
@@ -41,13 +42,6 @@ __all__ = [
 
 #: Decimal places kept in every score: enough to rank, few enough to stay stable across platforms.
 PRECISION = 4
-
-
-def schema(name: str = "comparison") -> dict[str, Any]:
-    """Load the shipped JSON Schema ``name`` ("comparison" or "phrases"), version 1."""
-    text = resources.files("docdiff").joinpath("schemas", f"{name}-1.json").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
 
 
 def _score(value: float) -> float:
@@ -154,24 +148,36 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "envelope": edits_to_list(comparison.envelope),
         "closing": edits_to_list(comparison.closing),
         "summary": _summary(comparison.summary),
-        "options": {
-            "match_threshold": _score(options.match_threshold),
-            "split_threshold": _score(options.split_threshold),
-            "move_threshold": _score(options.move_threshold),
-            "phrases": options.phrases,
-            "min_phrase_words": options.min_phrase_words,
-        },
+        "options": options_to_dict(options),
     }
 
 
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
+# Options that say how inputs were read, not how they were compared.
+_READING = frozenset({"max_bytes"})
 
 
-@register("json")
+def _setting(value: object) -> object:
+    if attrs.has(type(value)):
+        return {f.name: _setting(getattr(value, f.name)) for f in attrs.fields(type(value))}  # type: ignore[arg-type]
+    if isinstance(value, float):
+        return _score(value)
+    return value
+
+
+def options_to_dict(options: Options) -> dict[str, Any]:
+    """Every comparison setting of ``options``, tuning records included, in field order.
+
+    A result can be reproduced from itself: nothing that decides it is left out.
+    """
+    return {
+        f.name: _setting(getattr(options, f.name)) for f in attrs.fields(Options) if f.name not in _READING
+    }
+
+
+@register(Comparison, "json")
 def render_json(comparison: Comparison) -> str:
     """Render ``comparison`` as ``docdiff/comparison@1`` JSON text."""
-    return _dump(comparison_to_dict(comparison))
+    return dump(comparison_to_dict(comparison))
 
 
 def phrases_to_dict(
@@ -199,4 +205,4 @@ def phrases_to_json(
     left: Document, right: Document, phrases: Sequence[PhrasePair], formulas: Sequence[FormulaUse]
 ) -> str:
     """Render phrase alignments of two documents as ``docdiff/phrases@1`` JSON text."""
-    return _dump(phrases_to_dict(left, right, phrases, formulas))
+    return dump(phrases_to_dict(left, right, phrases, formulas))

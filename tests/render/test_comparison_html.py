@@ -1,4 +1,4 @@
-"""docdiff.render.html: the self-contained report, parsed back with lxml."""
+"""docdiff.render.comparison_html: the self-contained report, parsed back with lxml."""
 
 from __future__ import annotations
 

@@ -7,12 +7,10 @@ Each cell is a ``rect`` whose ``title`` child names the pair and the score
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lxml import etree
 
-if TYPE_CHECKING:
-    from .matrix import Matrix
+from ..corpus.types import Matrix
+from ..registry import register
 
 __all__ = ["heatmap_html"]
 
@@ -44,6 +42,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes
     return element
 
 
+@register(Matrix, "html")
 def heatmap_html(matrix: Matrix, *, title: str = "Statement similarity") -> str:
     """Render ``matrix`` as an HTML page holding an SVG heat map, labelled rows and columns."""
     size = len(matrix.labels)

@@ -1,4 +1,4 @@
-"""docdiff.render.json: comparison@1 and phrases@1 JSON, checked against the shipped schemas."""
+"""docdiff.render.comparison_json: comparison@1 and phrases@1 JSON, checked against the shipped schemas."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from render_sample import INJECTIONS, sample_comparison
 
 from docdiff.errors import OptionsError
 from docdiff.render import formats, register, render
-from docdiff.render.json import comparison_to_dict, phrases_to_json, schema
+from docdiff.render.comparison_json import comparison_to_dict, phrases_to_json, schema
 from docdiff.result import Comparison, Op
 
 
@@ -115,7 +115,7 @@ def test_phrases_json_validates(comparison: Comparison) -> None:
 
 
 def test_registry() -> None:
-    assert {"json", "text", "md", "html"} <= set(formats())
+    assert {"json", "text", "md", "html"} <= set(formats(Comparison))
     with pytest.raises(OptionsError, match="unknown output format 'pdf'"):
         render(sample_comparison(), "pdf")
     with pytest.raises(OptionsError, match="colour"):
@@ -123,15 +123,14 @@ def test_registry() -> None:
 
 
 def test_register_custom_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    # docdiff.render is also the name of the public function: reach the package itself.
-    registry = importlib.import_module("docdiff.render")
-    monkeypatch.setattr(registry, "_RENDERERS", dict(registry._RENDERERS))
+    registry = importlib.import_module("docdiff.registry")
+    monkeypatch.setattr(registry, "_RENDERERS", {k: dict(v) for k, v in registry._RENDERERS.items()})
 
-    @register("count-test")
+    @register(Comparison, "count-test")
     def count(comparison: Comparison, *, sep: str = ":") -> str:
         return f"pairs{sep}{len(comparison.pairs)}"
 
     assert render(sample_comparison(), "count-test", sep="=") == "pairs=8"
-    assert "count-test" in formats()
+    assert "count-test" in formats(Comparison)
     with pytest.raises(OptionsError, match="it takes: sep"):
         render(sample_comparison(), "count-test", color=True)

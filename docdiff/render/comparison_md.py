@@ -18,14 +18,22 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Document
+from ..registry import register
 from ..result import ClausePair, Comparison, Edit, Op, PairKind, PhraseSide
-from . import register
-from .text import describe_pair, escape_controls, pair_events, pair_heading, unchanged, unit_labels
+from .words import (
+    NONE,
+    describe_pair,
+    direction_label,
+    escape_controls,
+    pair_events,
+    pair_heading,
+    unchanged,
+    unit_labels,
+)
 
 __all__ = ["escape", "inline_markdown", "render_markdown"]
 
 _TAGS = {Op.DELETE: ("<del>", "</del>"), Op.INSERT: ("<ins>", "</ins>")}
-_NONE = "—"
 # Entities first, then a backslash before each ASCII punctuation mark that
 # can open or close inline markup anywhere in a line on GitHub.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -169,10 +177,10 @@ def _clause_map(comparison: Comparison) -> list[str]:
         rows.append(
             [
                 number,
-                escape(", ".join(pair.left)) or _NONE,
-                escape(", ".join(pair.right)) or _NONE,
+                escape(", ".join(pair.left)) or NONE,
+                escape(", ".join(pair.right)) or NONE,
                 escape(describe_pair(pair)),
-                _NONE if pair.kind in (PairKind.INSERT, PairKind.DELETE) else f"{pair.similarity:.2f}",
+                NONE if pair.kind in (PairKind.INSERT, PairKind.DELETE) else f"{pair.similarity:.2f}",
             ]
         )
     return ["## Clause map", "", *_table(["#", "Left", "Right", "What changed", "Similarity"], rows)]
@@ -251,14 +259,6 @@ def _change_words(edits: Sequence[Edit], limit: int = 3, width: int = 48) -> str
     return "; ".join(parts[:limit]) + more or "spacing only"
 
 
-def _direction(left: Sequence[PhraseSide], right: Sequence[PhraseSide], direction: str | None) -> str:
-    if not right:
-        return "only left"
-    if not left:
-        return "only right"
-    return escape(direction or "present in both")
-
-
 def _phrases(comparison: Comparison) -> list[str]:
     """Formulas, reworded phrases (one line each), identical phrases folded in ``<details>``."""
     out: list[str] = []
@@ -266,10 +266,10 @@ def _phrases(comparison: Comparison) -> list[str]:
         rows = [
             [
                 escape(f.id),
-                _direction(f.left, f.right, f.direction),
+                escape(direction_label(f)),
                 _sides(f.left),
                 _sides(f.right),
-                _change_words(f.edits) if any(e.op is not Op.EQUAL for e in f.edits) else _NONE,
+                _change_words(f.edits) if any(e.op is not Op.EQUAL for e in f.edits) else NONE,
             ]
             for f in comparison.formulas
         ]
@@ -309,7 +309,7 @@ def _phrases(comparison: Comparison) -> list[str]:
     return out
 
 
-@register("md")
+@register(Comparison, "md")
 def render_markdown(comparison: Comparison, *, title: str | None = None) -> str:
     """Render ``comparison`` as GitHub-flavoured Markdown.
 

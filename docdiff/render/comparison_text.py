@@ -10,102 +10,33 @@ sequence could recolour or rewrite the terminal) are shown as visible
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterable, Sequence
-from typing import TextIO
 
 from ..model import Document
-from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind, PhraseSide
-from . import register
+from ..registry import register
+from ..result import ClausePair, Comparison, Edit, Op, PairKind
+from .words import (
+    NONE,
+    WDIFF_MARKERS,
+    describe_pair,
+    direction_label,
+    escape_controls,
+    pair_heading,
+    title_of,
+    unchanged,
+    unit_labels,
+)
 
-__all__ = [
-    "describe_pair",
-    "escape_controls",
-    "inline",
-    "pair_events",
-    "pair_heading",
-    "render_text",
-    "should_color",
-    "unchanged",
-    "unit_labels",
-]
+__all__ = ["inline", "render_text"]
 
 _RESET = "\x1b[0m"
 _STYLE = {
     Op.DELETE: "\x1b[9;31m",  # strikethrough, red
     Op.INSERT: "\x1b[4;32m",  # underline, green
 }
-_MARKERS = {Op.DELETE: ("[-", "-]"), Op.INSERT: ("{+", "+}")}
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
 _INDENT = "    "
-_NONE = "—"  # stands for the missing side of an insertion or deletion
-
-# C0 and C1 controls and DEL, shown as escapes; tab and newline lay text out.
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
-_CONTROLS_BUT_LAYOUT = {code: shown for code, shown in _CONTROLS.items() if code not in (0x09, 0x0A)}
-
-
-def escape_controls(text: str, *, keep_layout: bool = True) -> str:
-    """Control characters as visible ``\\xNN`` escapes, so none reaches a terminal or a page.
-
-    Tab and newline stay unless ``keep_layout`` is false (one-line output).
-    """
-    return text.translate(_CONTROLS_BUT_LAYOUT if keep_layout else _CONTROLS)
-
-
-def should_color(stream: TextIO | None = None) -> bool:
-    """True when ``stream`` (default: standard output) is a terminal and NO_COLOR is unset.
-
-    Follows https://no-color.org: any non-empty ``NO_COLOR`` turns colour off;
-    so does ``TERM=dumb``.
-    """
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("TERM") == "dumb":
-        return False
-    stream = sys.stdout if stream is None else stream
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty()) if isatty is not None else False
-    except (OSError, ValueError):  # a closed or detached stream
-        return False
-
-
-def unchanged(pair: ClausePair) -> bool:
-    """True for a pair that neither changed nor moved: one unit matched to one, same text."""
-    return pair.kind is PairKind.MATCH and pair.change is Change.NONE and not pair.moved
-
-
-def pair_heading(pair: ClausePair, arrow: str = "→") -> str:
-    """The pair's labels, ``"3 → 16"``, ``"4 → 5, 6"``, ``"— → 9"``."""
-    left = ", ".join(pair.left) or _NONE
-    right = ", ".join(pair.right) or _NONE
-    return f"{left} {arrow} {right}"
-
-
-def pair_events(pair: ClausePair) -> list[str]:
-    """What happened to the pair's units, without the change: ``["split", "moved"]``, ``["deleted"]``."""
-    if pair.kind is PairKind.INSERT:
-        return ["inserted"]
-    if pair.kind is PairKind.DELETE:
-        return ["deleted"]
-    words = [] if pair.kind is PairKind.MATCH else [str(pair.kind)]
-    if pair.moved:
-        words.append("moved")
-    return words
-
-
-def describe_pair(pair: ClausePair) -> str:
-    """What happened to the pair in words: ``"moved, substantive (modality)"``."""
-    words = pair_events(pair)
-    if pair.left and pair.right:
-        words.append("unchanged" if pair.change is Change.NONE else str(pair.change))
-    text = ", ".join(words)
-    if pair.flags:
-        text += " (" + ", ".join(str(f) for f in pair.flags) + ")"
-    return text
 
 
 def _styled(op: Op, text: str, color: bool) -> str:
@@ -113,7 +44,7 @@ def _styled(op: Op, text: str, color: bool) -> str:
         return text
     if color:
         return _STYLE[op] + text + _RESET
-    opening, closing = _MARKERS[op]
+    opening, closing = WDIFF_MARKERS[op]
     return opening + text + closing
 
 
@@ -135,8 +66,7 @@ def _indented(lines: Iterable[str], indent: str = _INDENT) -> list[str]:
 
 def _describe_document(side: str, document: Document) -> str:
     meta = document.metadata
-    title = meta.title or (document.title.text if document.title is not None else None)
-    facts = [title or "(untitled)"]
+    facts = [title_of(document) or "(untitled)"]
     facts += [v for v in (meta.date, meta.place) if v]
     if meta.parties:
         facts.append("/".join(meta.parties))
@@ -163,7 +93,7 @@ def _header(comparison: Comparison, bold: str, reset: str) -> list[str]:
     for difference in summary.metadata:
         left = difference.left if not isinstance(difference.left, tuple) else ", ".join(difference.left)
         right = difference.right if not isinstance(difference.right, tuple) else ", ".join(difference.right)
-        out.append(escape_controls(f"  {difference.field + ':':{width}} {left or _NONE} → {right or _NONE}"))
+        out.append(escape_controls(f"  {difference.field + ':':{width}} {left or NONE} → {right or NONE}"))
     out += ["", f"{bold}Summary{reset}"]
     out += [escape_controls(f"  note: {note}") for note in summary.notes]
     out += [
@@ -182,23 +112,11 @@ def _section(title: str, edits: Sequence[Edit], color: bool, bold: str, reset: s
     return ["", f"{bold}{title}{reset}", *_indented(inline(edits, color=color))]
 
 
-def unit_labels(sides: Sequence[PhraseSide]) -> str:
-    """The units of ``sides``, each once, ``"11 ×6, 12"`` when one holds several; ``—`` for none."""
-    counts: dict[str, int] = {}
-    for side in sides:
-        counts[side.label] = counts.get(side.label, 0) + 1
-    return ", ".join(f"{label} ×{n}" if n > 1 else label for label, n in counts.items()) or _NONE
-
-
 def _formulas(comparison: Comparison) -> list[str]:
     out = []
     for use in comparison.formulas:
-        if not use.right:
-            direction = ", only left"
-        elif not use.left:
-            direction = ", only right"
-        else:
-            direction = f", {use.direction}" if use.direction else ""
+        label = direction_label(use, both="")
+        direction = f", {label}" if label else ""
         left, right = unit_labels(use.left), unit_labels(use.right)
         out.append(escape_controls(f"  {use.id}: left {left}; right {right}{direction}"))
     return out
@@ -220,19 +138,17 @@ def _runs(pairs: Sequence[ClausePair], only_changed: bool) -> list[list[ClausePa
     return out
 
 
-@register("text")
-def render_text(comparison: Comparison, *, color: bool | None = None, only_changed: bool = False) -> str:
+@register(Comparison, "text")
+def render_text(comparison: Comparison, *, color: bool = False, only_changed: bool = False) -> str:
     """Render ``comparison`` as a terminal report.
 
-    ``color``: ANSI styles on or off; ``None`` decides with
-    :func:`should_color` on standard output.  ``only_changed``: leave out
+    ``color``: ANSI styles on or off (the CLI decides, from ``--color`` and
+    the terminal; a renderer never looks).  ``only_changed``: leave out
     pairs that neither changed nor moved.  Unchanged pairs show their
     heading only, and a run of three or more of them one line,
     ``[1 → 1 … 9 → 9] 9 unchanged pairs``; the other pairs show their inline
     diff and notes.
     """
-    if color is None:
-        color = should_color()
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
     out = _header(comparison, bold, reset)
     out += _section("Envelope", comparison.envelope, color, bold, reset)

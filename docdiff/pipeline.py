@@ -1,0 +1,163 @@
+"""The composition root: the one module that calls more than one stage.
+
+Reading a statement is three stages, each unaware of the next::
+
+    read (bytes or text -> Source) -> segment (text -> structure) -> describe (metadata, sentences)
+
+and comparing two is the unit comparison, then phrases and formulas::
+
+    align.compare (units) -> phrases.align_phrases + phrases.compare_formulas
+
+:func:`load` and :func:`loads` are the first, :func:`compare` the second;
+:func:`parse` is the step from a :class:`~docdiff.read.source.Source` to a
+:class:`~docdiff.model.Document`.  :func:`load_one` and :func:`load_many`
+read many statements, reporting the files that fail instead of stopping.
+No stage imports this module, and no stage calls a later one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .align.compare import compare as compare_units
+from .describe import describe
+from .errors import DocdiffError, InputError
+from .model import Document
+from .options import DEFAULT_MAX_BYTES, Options, ReadOptions
+from .phrases.align import align_phrases
+from .phrases.formulas import compare_formulas
+from .read import read_file, read_text
+from .read.collect import Loaded, Skipped, expand_paths
+from .read.source import Source
+from .result import Comparison
+from .segment import segment
+
+__all__ = [
+    "compare",
+    "corpus_folder",
+    "load",
+    "load_many",
+    "load_one",
+    "load_with",
+    "loads",
+    "parse",
+]
+
+
+def parse(source: Source, read: ReadOptions | None = None) -> Document:
+    """The :class:`Document` of a source read by :mod:`docdiff.read`: segmented, then described.
+
+    docdiff's own Akoma Ntoso comes rebuilt (``source.document``) and is
+    taken as it is.  ``read.language`` wins over the language the markup
+    declares, which wins over detection.
+    """
+    read = read or ReadOptions()
+    if source.document is not None:
+        document = source.document
+        if read.language:
+            document = attrs.evolve(
+                document, metadata=attrs.evolve(document.metadata, language=read.language)
+            )
+        return document
+    structure = segment(
+        source.text, language=read.language or source.language, path=source.path, format=source.format
+    )
+    return describe(structure, annotate=read.annotate, title=source.title)
+
+
+def load_with(path: str | os.PathLike[str], read: ReadOptions) -> Document:
+    """:func:`load` with the reading options gathered in one value (as the corpus passes them on)."""
+    return parse(read_file(path, max_bytes=read.max_bytes), read)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+    annotate: bool = True,
+) -> Document:
+    """Read the statement at ``path`` (text, HTML or Akoma Ntoso, any supported encoding).
+
+    The size is checked with ``os.stat`` before anything is read; files
+    over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,
+    as are missing paths, directories, empty, binary and undecodable files.
+    ``language`` (ISO 639-1) overrides detection; ``annotate=False`` skips
+    sentence annotation (see :class:`~docdiff.options.ReadOptions`).
+    ``Document.path`` is ``path`` as given.
+    """
+    return load_with(path, ReadOptions(max_bytes=max_bytes, language=language, annotate=annotate))
+
+
+def loads(
+    text: str, *, language: str | None = None, path: str | None = None, annotate: bool = True
+) -> Document:
+    """Parse an already decoded statement; the format is told by content.
+
+    ``path`` only names the document (in errors and ``Document.path``).
+    Markup that declares entities or a DOCTYPE internal subset is refused
+    with :class:`~docdiff.errors.UnsafeInputError` before any parser sees
+    it.
+    """
+    return parse(read_text(text, path=path), ReadOptions(language=language, annotate=annotate))
+
+
+def compare(left: Document, right: Document, options: Options | None = None) -> Comparison:
+    """Compare two parsed statements: units, then (with ``options.phrases``) phrases and formulas.
+
+    Pairs come in the right document's order, each deletion where it stood
+    in the left document.  Deterministic: the same input gives the same
+    result.  See :mod:`docdiff.align.compare` and :mod:`docdiff.phrases`.
+    """
+    options = options or Options()
+    result = compare_units(left, right, options)
+    if options.phrases:
+        # Formulas go with phrases (the same option): both read every sentence.
+        result = attrs.evolve(
+            result,
+            phrases=tuple(align_phrases(left, right, options)),
+            formulas=compare_formulas(left, right),
+        )
+    return result
+
+
+def load_one(path: str | os.PathLike[str], read: ReadOptions | None = None) -> Document | Skipped:
+    """Load one statement, or say why it was skipped; never raises a :class:`DocdiffError`."""
+    try:
+        return load_with(path, read or ReadOptions())
+    except DocdiffError as error:
+        return Skipped(os.fspath(path), str(error))
+
+
+def load_many(
+    paths: Iterable[str | os.PathLike[str]], read: ReadOptions | None = None, *, strict: bool = False
+) -> Loaded:
+    """Load every statement under ``paths`` (folders walked); with ``strict`` the first failure raises.
+
+    Raises :class:`InputError` when nothing at all could be loaded.
+    """
+    read = read or ReadOptions()
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    for path in expand_paths(paths):
+        if strict:
+            documents.append(load_with(path, read))
+            continue
+        found = load_one(path, read)
+        if isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            documents.append(found)
+    if not documents:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
+        raise InputError(f"no statement could be loaded ({reasons})")
+    return Loaded(tuple(documents), tuple(skipped))
+
+
+def corpus_folder(paths: Sequence[str]) -> str | None:
+    """The folder when ``paths`` is exactly one folder (read as a corpus), else ``None`` (read as files)."""
+    folders = [p for p in paths if os.path.isdir(p)]
+    return folders[0] if folders and len(paths) == 1 else None
