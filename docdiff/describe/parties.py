@@ -111,7 +111,7 @@ def find_parties(
 ) -> tuple[PartyMention, ...]:
     """All non-overlapping party mentions in ``text``, in order; longest match wins.
 
-    ``language`` is one the gazetteer has names in ("ru", "en", "zh"); None (or
+    ``language`` is one the gazetteer has names for: "ru", "en", "zh"; None (or
     another value) tries them all.
     An ambiguous Chinese side form ("阿方") takes the code of the candidate party
     named most often elsewhere in the text, and is dropped when none is named or
