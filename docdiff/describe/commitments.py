@@ -1,8 +1,9 @@
-"""The commitment lexicon (``lexicon/commitments.json``) compiled once per language.
+"""The commitment lexicon compiled once per language.
 
 ``docs/annotation.md`` describes the lexicon: commitment categories with
-their expressions, intensifiers, collective subjects, coordinators and
-titles.  :mod:`docdiff.describe.annotate` finds commitments with what this module
+their expressions in every language (``lexicon/commitments.json``), and each
+language's intensifiers, collective subjects, coordinators and titles (its
+pack, ``lang/<code>/pack.json``).  :mod:`docdiff.describe.annotate` finds commitments with what this module
 compiles; :mod:`docdiff.describe.subjects` finds who acts.
 """
 

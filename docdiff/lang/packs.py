@@ -14,7 +14,7 @@ an algorithmic difference (``spaced``: words are separated by spaces;
 testing ``language == "ru"``.  A language with no pack is read with the
 pack named by :data:`FALLBACK` (English), as docdiff always did.
 
-``docs/architecture.md`` ("Adding a language") gives the recipe.
+``docs/languages.md`` ("Adding a language") gives the recipe and lists the fields.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _date_rules(value: Any) -> tuple[DateRule, ...]:
 
 @frozen
 class LanguagePack:
-    """What docdiff knows about one language (see ``docs/architecture.md``, "Adding a language").
+    """What docdiff knows about one language (the fields are listed in ``docs/languages.md``).
 
     Every field but ``code`` has a default, so a new pack writes only what it
     knows; an empty fragment or list adds nothing to the combined patterns.

@@ -1,4 +1,4 @@
-"""A language added from a folder outside the package: the whole recipe of docs/architecture.md.
+"""A language added from a folder outside the package: the whole recipe of docs/languages.md.
 
 The toy language "qt" (ISO 639 keeps qaa-qtz for local use) is written into a
 temporary folder, made known with :func:`docdiff.lang.add_pack_folder`, and a
