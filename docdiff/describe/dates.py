@@ -102,13 +102,17 @@ _NUMERIC_RULES: tuple[_Rule, ...] = (
         "slash",
         (("/",), _YEAR_NEEDS),
     ),
-    # "2025 год", "2025 г." (a bare year, Russian) and "2025年"
-    (
-        re.compile(rf"(?<![\d.\-]){_YEAR}(?:\s*(?:года|году|год|г\.)(?!\w)|\s*年)"),
-        "num",
-        (("г", "年"), _YEAR_NEEDS),
-    ),
 )
+
+
+def _bare_year_rule(codes: tuple[str, ...]) -> tuple[_Rule, ...]:
+    """ "2025 год", "2025 г." (a bare year, Russian) and "2025年": the packs' "year_words"."""
+    found = [p for p in map(pack, codes) if p.year_words]
+    if not found:
+        return ()
+    words = "|".join((rf"\s*(?:{p.year_words})(?!\w)" if p.spaced else rf"\s*{p.year_words}") for p in found)
+    cues = tuple(p.year_cue for p in found)
+    return ((re.compile(rf"(?<![\d.\-]){_YEAR}(?:{words})"), "num", (cues, _YEAR_NEEDS)),)
 
 
 def _pack_rules(language: LanguagePack) -> Iterator[_Rule]:
@@ -132,7 +136,11 @@ def _pack_rules(language: LanguagePack) -> Iterator[_Rule]:
 @functools.cache
 def _rules(codes: tuple[str, ...]) -> tuple[_Rule, ...]:
     """Every rule, for the packs ``codes`` (the argument keys the cache when a pack is added)."""
-    return (*(rule for code in codes for rule in _pack_rules(pack(code))), *_NUMERIC_RULES)
+    return (
+        *(rule for code in codes for rule in _pack_rules(pack(code))),
+        *_NUMERIC_RULES,
+        *_bare_year_rule(codes),
+    )
 
 
 def _month(kind: _MonthReading, text: str) -> int:

@@ -79,18 +79,17 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.\s*[-‐‑]?\s*)+[^\W\d_]{2}")
 
 # Honorifics printed between a role and a name are neither: "President of
 # the United States of America, The Honorable Donald J. Trump".
-_HONORIFIC = re.compile(
-    r"[\s,]*(?:(?:The|the)\s+Honou?rable|His\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)"
-    r"|Her\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)|H\.E\.|Sheikh|Shri|Mr\.|Ms\.|Mrs\.|Dr\.|Rt\.?\s+Hon\.?"
-    r"|господин|госпожа|г-н|г-жа)[\s,]*$"
-)
+@functools.cache
+def _honorific(codes: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(p.honorifics for p in map(pack, codes) if p.honorifics) or "(?!)"
+    return re.compile(rf"[\s,]*(?:{words})[\s,]*$")
 
 
 def _clean_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = _HONORIFIC.sub("", role).strip(" ,\n")
+        role = _honorific(languages()).sub("", role).strip(" ,\n")
     return role
 
 

@@ -257,6 +257,14 @@ class LanguagePack:
     """Regex alternation of what opens a web site's matter after a statement ("Read more", "来源：")."""
     intro_formula: str = ""
     """Regex alternation of an introduction to numbered clauses before its colon ("declare as follows")."""
+    minor_words: frozenset[str] = frozenset()
+    """Words a title-cased heading leaves in lower case ("of", "the", "and")."""
+    honorifics: str = ""
+    """Regex alternation of honorifics printed between a role and a name ("The Honorable", "господин")."""
+    year_words: str = ""
+    """Regex alternation of a word marking a bare number as a year ("года|году|год|г\\.", "年")."""
+    year_cue: str = ""
+    """A substring every ``year_words`` match holds (a cheap test before the search)."""
     negation_modals: str = ""
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
@@ -274,6 +282,7 @@ _CONVERT: dict[str, Any] = {
     "stemmer_for": _strings,
     "dateline_dates": _strings,
     "article_words": _strings,
+    "minor_words": lambda value: frozenset(_strings(value)),
     "commitment_intensifiers": _strings,
     "collective_subjects": _strings,
     "titles": _strings,

@@ -274,15 +274,13 @@ def is_heading_like(text: str, max_words: int = 12) -> bool:
     return not ends_sentence(stripped) and word_count(stripped) <= max_words
 
 
-# Title case: every word capitalised but these.  Possessives are here because
-# headings print them either way ("Strengthening our Alliance").
-_MINOR_WORDS = frozenset(
-    (
-        *("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on"),
-        *("onto", "or", "over", "per", "than", "that", "the", "to", "up", "upon", "via", "vs", "with"),
-        *("within", "without", "our", "their", "its"),
-    )
-)
+# Title case: every word capitalised but the packs' "minor_words".  Possessives
+# are among them because headings print them either way ("Strengthening our Alliance").
+@functools.cache
+def _minor_words(codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(pack(code).minor_words for code in codes))
+
+
 _WORD_PUNCT = "\"'“”‘’«»()[]{}:,;.!?—–-"
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _NON_LATIN_RE = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff]")
@@ -305,11 +303,12 @@ def is_title_heading(text: str, max_words: int = TITLE_HEADING_MAX_WORDS) -> boo
         return False
     if _LATIN_RE.search(stripped) is None or _NON_LATIN_RE.search(stripped) is not None:
         return False
+    minor = _minor_words(languages())
     words = [w.strip(_WORD_PUNCT) for w in stripped.split()]
     words = [w for w in words if w]
-    if not words or len(words) > max_words or not words[0][0].isupper() or words[-1].lower() in _MINOR_WORDS:
+    if not words or len(words) > max_words or not words[0][0].isupper() or words[-1].lower() in minor:
         return False
-    content = [w for w in words if w[0].isalpha() and w.lower() not in _MINOR_WORDS]
+    content = [w for w in words if w[0].isalpha() and w.lower() not in minor]
     lower = sum(1 for w in content if not w[0].isupper())
     return len(content) >= 3 and lower * 10 <= len(content)
 
