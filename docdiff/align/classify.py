@@ -27,6 +27,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..describe.dates import find_dates
+from ..lang import LANGUAGES
+from ..lang.scripts import CJK_AND_PUNCTUATION
 from ..model import Sentence
 from ..options import AlignTuning
 from ..result import Change, Edit, Flag, Op
@@ -52,7 +54,7 @@ SentencesOf = (
 # Han characters and CJK punctuation (ideographic and full-width forms): Chinese
 # text has no spaces between words, so a space or line break beside one of them
 # is layout (re-wrapping, a paragraph broken after "。"), not a change of text.
-_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = CJK_AND_PUNCTUATION
 _HAN_SPACE = re.compile(f"\\s(?=[{_CJK}])|(?<=[{_CJK}])\\s")
 _CJK_SPACES = re.compile(f"\\s+(?=[{_CJK}])|(?<=[{_CJK}])\\s+")
 
@@ -174,7 +176,7 @@ def classify(
     right: str,
     edits: Sequence[Edit],
     sentences: SentencesOf = ((), ()),
-    languages: tuple[str, str] = ("ru", "ru"),
+    languages: tuple[str, str] = (LANGUAGES[0], LANGUAGES[0]),
     overlap: float = _OVERLAP,
 ) -> Verdict:
     """Classify one pair: ``(change, flags, notes)``.

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..lang import pack
 from .commitments import CASE_PLAIN, Compiled, Pattern, commitment_categories, compiled_lexicon
 from .subjects import actor
 
@@ -117,7 +118,8 @@ def _better(match: re.Match[str], pattern: Pattern, best: re.Match[str], best_pa
 
 def _window(sentence: str, start: int, end: int, compiled: Compiled, language: str) -> tuple[int, int]:
     """The stretch around [start, end) where an intensifier still modifies it."""
-    if language == "zh":
+    if not pack(language).spaced:
+        # No spaces, no words to count: the window is in characters.
         return max(0, start - compiled.window), min(len(sentence), end + compiled.window)
     before = [m.start() for m in _WORD_RE.finditer(sentence, 0, start)][-compiled.window :]
     after = [m.end() for m in itertools.islice(_WORD_RE.finditer(sentence, end), compiled.window)]

@@ -1,21 +1,24 @@
-"""The commitment lexicon (``lexicon/commitments.json``) compiled once per language.
+"""The commitment lexicon compiled once per language.
 
 ``docs/annotation.md`` describes the lexicon: commitment categories with
-their expressions, intensifiers, collective subjects, coordinators and
-titles.  :mod:`docdiff.describe.annotate` finds commitments with what this module
+their expressions in every language (``lexicon/commitments.json``), and each
+language's intensifiers, collective subjects, coordinators and titles (its
+pack, ``lang/<code>/pack.json``).  :mod:`docdiff.describe.annotate` finds commitments with what this module
 compiles; :mod:`docdiff.describe.subjects` finds who acts.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
+
+from ..lang import has_pack, pack
+from ..lang import lexicon as load_lexicon
+from ..lang.scripts import HAN_BASIC
 
 __all__ = [
     "CASE_PLAIN",
@@ -26,8 +29,6 @@ __all__ = [
     "first_letter",
     "lexicon",
 ]
-
-_LANGUAGES = ("ru", "en", "zh")
 
 
 @attrs.frozen
@@ -65,9 +66,7 @@ class Compiled:
 @cache
 def lexicon() -> dict[str, Any]:
     """The lexicon as read from ``lexicon/commitments.json`` (read once)."""
-    text = resources.files("docdiff.lang").joinpath("lexicon/commitments.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return load_lexicon("commitments")
 
 
 def commitment_categories() -> tuple[str, ...]:
@@ -82,7 +81,7 @@ def _categories() -> tuple[str, ...]:
 
 def _bounded(pattern: str, language: str) -> str:
     # Chinese has no spaces, so a word boundary means nothing there.
-    return pattern if language == "zh" else rf"(?<!\w)(?:{pattern})(?!\w)"
+    return rf"(?<!\w)(?:{pattern})(?!\w)" if pack(language).spaced else pattern
 
 
 def _any_of(sources: Iterable[str], language: str) -> str:
@@ -92,7 +91,7 @@ def _any_of(sources: Iterable[str], language: str) -> str:
     position instead of once per pattern (seven times faster on the
     commitment patterns), with the same matches.
     """
-    if language == "zh":
+    if not pack(language).spaced:
         return "|".join(f"(?:{source})" for source in sources)
     return r"(?<!\w)(?:" + "|".join(rf"(?:{source})(?!\w)" for source in sources) + ")"
 
@@ -115,7 +114,7 @@ def first_letter(source: str, language: str) -> str | None:
     head = source[:1]
     if not head.isalpha() or source[1:2] in ("?", "*", "{"):
         return None
-    if language != "zh":
+    if pack(language).cased:
         if head not in CASE_PLAIN:
             return None
         head = head.lower()
@@ -144,10 +143,11 @@ def _alternation(patterns: Iterable[str], language: str) -> str:
 @cache
 def compiled_lexicon(language: str) -> Compiled | None:
     """The lexicon of ``language`` compiled; None for a language it has no entries for."""
-    if language not in _LANGUAGES:
+    found = pack(language)
+    if not has_pack(language) or not found.coordinators:
         return None
     data = lexicon()
-    flags = 0 if language == "zh" else re.IGNORECASE
+    flags = re.IGNORECASE if found.cased else 0
     patterns = []
     sources = []
     firsts = []
@@ -162,28 +162,29 @@ def compiled_lexicon(language: str) -> Compiled | None:
         letter: tuple(p for p, first in zip(patterns, firsts, strict=True) if first in (letter, None))
         for letter in {first for first in firsts if first is not None}
     }
-    coordinators = "|".join(data["coordinators"][language])
+    coordinators = "|".join(found.coordinators)
     return Compiled(
         patterns=tuple(patterns),
         any_pattern=re.compile(_any_of(sources, language), flags),
         by_first=by_first,
         unplain=tuple(p for p, first in zip(patterns, firsts, strict=True) if first is None),
-        intensifier=re.compile(_alternation(data["intensifiers"][language], language), flags),
-        window=int(data["intensity_window"][language]),
+        intensifier=re.compile(_alternation(found.commitment_intensifiers, language), flags),
+        window=found.intensity_window,
         # Case matters in Russian: "Стороны" (the Parties) vs "стороны" (a side's).
         collective=re.compile(
-            _alternation(data["collective_subjects"][language], language),
-            re.IGNORECASE if language == "en" else 0,
+            _alternation(found.collective_subjects, language),
+            re.IGNORECASE if found.collective_ignorecase else 0,
         ),
         coordinator=re.compile(rf"\s*(?:(?:{coordinators})\s*)+(?:the\s+)?", flags),
-        noun_guard=frozenset(data["en_noun_guard"]) if language == "en" else frozenset(),
-        **_title_patterns(data["titles"][language], language),
+        noun_guard=found.noun_guard,
+        **_title_patterns(list(found.titles), language),
     )
 
 
 def _title_patterns(titles: list[str], language: str) -> dict[str, Any]:
     """The title regexes of :class:`Compiled`: before a name, after it (Chinese), between two names."""
-    if language == "zh":
+    found = pack(language)
+    if not found.spaced:
         title = "|".join(sorted(titles, key=len, reverse=True))
         return {
             "title_before": re.compile(rf"(?:{title})+\Z"),
@@ -193,7 +194,7 @@ def _title_patterns(titles: list[str], language: str) -> dict[str, Any]:
         }
     title = _alternation(titles, language)
     # "President of the United States", "Mr. Narendra Modi, Prime Minister of India".
-    link = r"(?:[\s,]*(?<!\w)of\s+(?:the\s+)?)?" if language == "en" else ""
+    link = found.title_link
     return {
         "title_before": re.compile(rf"(?:{title}{link}[\s,]*)+\Z", re.IGNORECASE),
         "title_after": None,
@@ -202,4 +203,4 @@ def _title_patterns(titles: list[str], language: str) -> dict[str, Any]:
     }
 
 
-_HAN = "\u4e00-\u9fff"
+_HAN = HAN_BASIC

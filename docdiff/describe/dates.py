@@ -16,10 +16,13 @@ document.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from attrs import frozen
+
+from ..lang import LanguagePack, languages, pack, packs
 
 __all__ = ["DateMatch", "find_dates", "parse_date"]
 
@@ -55,120 +58,24 @@ class DateMatch:
         return f"{y:04d}-{self.month:02d}-{self.day:02d}"
 
 
-# Russian month stems cover every case ("апреля", "апрель", "апреле", "мая", "май").
-_RU_MONTHS = (
-    ("январ", 1),
-    ("феврал", 2),
-    ("март", 3),
-    ("апрел", 4),
-    ("ма", 5),
-    ("июн", 6),
-    ("июл", 7),
-    ("август", 8),
-    ("сентябр", 9),
-    ("октябр", 10),
-    ("ноябр", 11),
-    ("декабр", 12),
-)
-_RU_MONTH = (
-    r"(?P<{g}>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-    r"|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
-    r"|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
-)
-_EN_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_EN_MONTH = (
-    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
 _DASH = r"\s*[-‐‑‒–—―−]\s*"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_RU_YEAR = _YEAR + r"(?:\s*(?:года|году|год|гг?\.?)(?!\w))?"
-_DAY = r"(?P<{g}>[0-3]?\d)"
-_EN_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
+# What a match needs is a list of alternatives, each a tuple of substrings one
+# of which it prints: a text without them is not searched (a pattern search
+# costs far more than a substring test).
+_YEAR_NEEDS: tuple[str, ...] = ("19", "20")
 
-def _ru_month(word: str) -> int:
-    word = word.lower()
-    for stem, number in _RU_MONTHS:
-        if word.startswith(stem):
-            return number
-    raise ValueError(word)  # unreachable: the pattern only admits month names
-
-
-def _en_month(word: str) -> int:
-    return _EN_MONTH_NAMES[word.lower().rstrip(".")]
-
-
-# Pieces of the rules below; listed longest first, matches may not overlap.
-_RU_DAY1 = _DAY.format(g="day1")
-_RU_DAYS = rf"(?:(?:с\s+)?{_RU_DAY1}(?:{_DASH}|\s+(?:по|до|и)\s+))?{_DAY.format(g='day')}"
-_EN_DAYS_AFTER = rf"(?:{_EN_DAY.format(g='day1')}{_DASH})?{_EN_DAY.format(g='day')}"
-_EN_DAYS_BEFORE = rf"(?:{_EN_DAY.format(g='day1')}(?:{_DASH}|\s+(?:to|and)\s+))?{_EN_DAY.format(g='day')}"
-_ZH_RANGE = r"(?:\s*(?P<day1>[0-3]?\d)\s*日?\s*(?:至|到|-|–|—)\s*(?:(?P<month2>[01]?\d)\s*月\s*)?)?"
+# How a rule reads its month group: by a language's month names, or as a number.
+_MonthReading = Mapping[str, int] | str
+_Rule = tuple[re.Pattern[str], _MonthReading, tuple[tuple[str, ...], ...]]
 
 # Each rule: (pattern, how to read the month, what a match needs).  Named
 # groups: day1 (a range's first day, ignored), day, month, month2 (a range's
-# second month), year.  Tried in this order; a later rule never takes text an
-# earlier one matched.  What a match needs is a list of alternatives, each a
-# tuple of substrings one of which it prints: a text without them is not
-# searched (a pattern search costs far more than a substring test).
-_YEAR_NEEDS: tuple[str, ...] = ("19", "20")
-_EN_MONTH_NEEDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_RULES: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]], ...] = (
-    # "с 22 по 24 апреля 2025 года", "13 – 14 марта 2025 г.", "23 апреля 2025 года", "23 апреля"
-    (
-        re.compile(
-            rf"(?<!\w){_RU_DAYS}\s+{_RU_MONTH.format(g='month')}(?:\s+{_RU_YEAR})?(?!\w)", re.IGNORECASE
-        ),
-        "ru",
-        (),
-    ),
-    # "в апреле 2025 года", "апрель 2025 г."
-    (
-        re.compile(rf"(?<!\w){_RU_MONTH.format(g='month')}\s+{_RU_YEAR}(?!\w)", re.IGNORECASE),
-        "ru",
-        (_YEAR_NEEDS,),
-    ),
-    # "June 22, 2023", "July 21-23, 2019", "August 2nd", "Sept. 8, 2023"
-    (
-        re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')}\s+{_EN_DAYS_AFTER}(?!\w)(?:,?\s+{_YEAR})?(?!\d)"),
-        "en",
-        (_EN_MONTH_NEEDS,),
-    ),
-    # "22 June 2023", "7-8 March", "the 26th day of April, 2023", "24-26 July 2022"
-    (
-        re.compile(
-            rf"(?<!\w){_EN_DAYS_BEFORE}(?:\s+day)?(?:\s+of)?\s+{_EN_MONTH.format(g='month')}"
-            rf"(?:,?\s+{_YEAR})?(?!\w)"
-        ),
-        "en",
-        (_EN_MONTH_NEEDS,),
-    ),
-    # "June 2023"
-    (
-        re.compile(rf"(?<!\w){_EN_MONTH.format(g='month')},?\s+{_YEAR}(?!\d)"),
-        "en",
-        (_EN_MONTH_NEEDS, _YEAR_NEEDS),
-    ),
-    # "2019年7月23日", "2019年7月21日至23日", "7月23日", "2019年7月"
-    (
-        re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>[01]?\d)\s*月{_ZH_RANGE}(?:\s*(?P<day>[0-3]?\d)\s*日)?"),
-        "zh",
-        (("月",),),
-    ),
+# second month), year.  The rules of each language pack come first (see
+# docdiff/lang/<code>/pack.json, "date_rules"), then these, in this order; a
+# later rule never takes text an earlier one matched.
+_NUMERIC_RULES: tuple[_Rule, ...] = (
     # "23.04.2025", "23.04.2025 г."
     (
         re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}(?![\d.]\d)"),
@@ -195,21 +102,51 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]], ...] = (
         "slash",
         (("/",), _YEAR_NEEDS),
     ),
-    # "2025 год", "2025 г." (a bare year, Russian) and "2025年"
-    (
-        re.compile(rf"(?<![\d.\-]){_YEAR}(?:\s*(?:года|году|год|г\.)(?!\w)|\s*年)"),
-        "num",
-        (("г", "年"), _YEAR_NEEDS),
-    ),
 )
 
 
-def _month(kind: str, text: str) -> int:
-    if kind == "ru":
-        return _ru_month(text)
-    if kind == "en":
-        return _en_month(text)
-    return int(text)
+def _bare_year_rule(codes: tuple[str, ...]) -> tuple[_Rule, ...]:
+    """ "2025 год", "2025 г." (a bare year, Russian) and "2025年": the packs' "year_words"."""
+    found = [p for p in map(pack, codes) if p.year_words]
+    if not found:
+        return ()
+    words = "|".join((rf"\s*(?:{p.year_words})(?!\w)" if p.spaced else rf"\s*{p.year_words}") for p in found)
+    cues = tuple(p.year_cue for p in found)
+    return ((re.compile(rf"(?<![\d.\-]){_YEAR}(?:{words})"), "num", (cues, _YEAR_NEEDS)),)
+
+
+def _pack_rules(language: LanguagePack) -> Iterator[_Rule]:
+    """The date rules of one pack, its month forms spliced into each pattern."""
+    forms = (*language.months, *language.month_variants)
+    names = {form.lower(): number for number, form in enumerate(language.months, 1)}
+    names.update((form.lower(), number) for form, number in language.month_variants.items())
+    alternation = "|".join(forms)
+    for rule in language.date_rules:
+        needs = [*rule.needs]
+        if rule.needs_year:
+            needs.append(_YEAR_NEEDS)
+        if rule.needs_month:
+            needs.insert(0, language.month_cues)
+        pattern = re.compile(
+            rule.pattern.replace("{months}", alternation), re.IGNORECASE if rule.ignorecase else 0
+        )
+        yield pattern, (names if rule.months == "names" else "num"), tuple(needs)
+
+
+@functools.cache
+def _rules(codes: tuple[str, ...]) -> tuple[_Rule, ...]:
+    """Every rule, for the packs ``codes`` (the argument keys the cache when a pack is added)."""
+    return (
+        *(rule for code in codes for rule in _pack_rules(pack(code))),
+        *_NUMERIC_RULES,
+        *_bare_year_rule(codes),
+    )
+
+
+def _month(kind: _MonthReading, text: str) -> int:
+    if isinstance(kind, str):
+        return int(text)
+    return kind[text.lower().rstrip(".")]
 
 
 def _slashed(first: int, second: int, language: str | None) -> tuple[int, int] | None:
@@ -225,12 +162,12 @@ def _slashed(first: int, second: int, language: str | None) -> tuple[int, int] |
         return second, first
     if second > 12:
         return first, second
-    if language is not None and language.startswith("en"):
+    if language is not None and any(language.startswith(p.code) and p.slash_month_first for p in packs()):
         return first, second
     return second, first
 
 
-def _build(match: re.Match[str], kind: str, language: str | None = None) -> DateMatch | None:
+def _build(match: re.Match[str], kind: _MonthReading, language: str | None = None) -> DateMatch | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     month: int | None
@@ -264,7 +201,7 @@ def _matches(text: str, language: str | None) -> Iterator[DateMatch]:
     found: list[DateMatch] = []
     if _DIGIT_RE.search(text) is None:
         return  # every rule needs a digit
-    for pattern, kind, needs in _RULES:
+    for pattern, kind, needs in _rules(languages()):
         if not all(any(part in text for part in alternatives) for alternatives in needs):
             continue
         for match in pattern.finditer(text):

@@ -27,25 +27,25 @@ with no code, which keeps them from yielding a mention.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 import attrs
 
+from ..lang import LANGUAGES as SHIPPED_LANGUAGES
+from ..lang import lexicon, pack
+
 __all__ = ["LANGUAGES", "Alternative", "combined_matches", "gazetteer", "matches"]
 
-LANGUAGES: Final = ("en", "ru", "zh")
-"""The languages the gazetteer has names in."""
+LANGUAGES: Final = tuple(sorted(SHIPPED_LANGUAGES))
+"""The languages the gazetteer has names in: the shipped packs, alphabetically (matches are gathered so)."""
 _WS: Final = r"\s+"
 # "Папуа — Новая Гвинея": the dash may come with or without spaces.
 _DASH: Final = r"\s*[—–-]\s*"
 _END_WORD: Final = r"(?!\w)"
 # "X方" is a side, but "方面/方案/方法/方式/方向/方便/方针" are words of their own:
-# "执法方面" (law enforcement) must not read as "法方" (France).
-_END_ZH_SIDE: Final = "(?![面案法式向便针])"
+# "执法方面" (law enforcement) must not read as "法方" (France): pack "side_end".
 _SPECIAL: Final = {"'": "['’ʼ]", "’": "['’ʼ]", "-": "[-‐‑]", "е": "[ЕЁеё]", "ё": "[ЕЁеё]"}
 
 _RU_ADJ_BASES: Final = ("ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
@@ -55,7 +55,6 @@ _RU_ADJ: Final = (
 )
 # Compound adjectives: "российско-китайский" names Russia in its first half.
 _RU_COMBINING: Final = "о(?=[-‐‑])"
-_RU_SIDE: Final = ("ами", "ам", "ах", "ой", "ою", "а", "ы", "е", "у", "")
 
 
 @attrs.frozen
@@ -78,9 +77,7 @@ class _Matcher:
 @cache
 def gazetteer() -> dict[str, Any]:
     """The gazetteer as read from ``lexicon/parties.json`` (read once)."""
-    text = resources.files("docdiff.lang").joinpath("lexicon/parties.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return lexicon("parties")
 
 
 # --- tokens: each a regex atom; equal atoms share a trie branch ---------------------
@@ -153,7 +150,7 @@ def _words(form: str, language: str, sensitive: bool) -> list[str]:
         if word in ("—", "–"):
             tokens[-1:] = [_DASH]
             continue
-        if language == "ru" and not sensitive:
+        if pack(language).name_inflection == "russian" and not sensitive:
             tokens.extend(_ru_word(word))
         else:
             tokens.extend(_literal(word, sensitive))
@@ -180,28 +177,33 @@ def _entry_forms(entry: dict[str, Any], language: str) -> tuple[list[str], list[
     )
 
 
-def _zh_candidates(data: dict[str, Any], char: str) -> tuple[str, ...]:
+def _zh_candidates(data: dict[str, Any], char: str, language: str) -> tuple[str, ...]:
     """The parties a one-character short form may stand for: those whose Chinese name starts with it."""
     return tuple(
         entry["code"]
         for entry in data["parties"]
-        if any(name.startswith(char) for name in _entry_forms(entry, "zh")[0])
+        if any(name.startswith(char) for name in _entry_forms(entry, language)[0])
     )
 
 
-def _zh_alternatives(data: dict[str, Any]) -> list[tuple[list[str], str, Alternative]]:
+def _zh_alternatives(data: dict[str, Any], language: str) -> list[tuple[list[str], str, Alternative]]:
+    """The alternatives of a language without spaces (Chinese): names, and sides by a suffix ("中方")."""
+    found = pack(language)
     result: list[tuple[list[str], str, Alternative]] = []
     for entry in data["parties"]:
-        names, _, sides = _entry_forms(entry, "zh")
+        names, _, sides = _entry_forms(entry, language)
         for name in names:
             result.append((_literal(name, True), "", Alternative(entry["code"], "name")))
-        for name in [*sides, *(n + "方" for n in names)]:
-            result.append((_literal(name, True), _END_ZH_SIDE, Alternative(entry["code"], "side")))
-    for side in data["ambiguous_sides"].get("zh", []):
+        for name in [*sides, *(n + found.side_suffix for n in names)]:
+            result.append((_literal(name, True), found.side_end, Alternative(entry["code"], "side")))
+    for side in data["ambiguous_sides"].get(language, []):
         # "阿方" may be any party whose Chinese name starts with "阿".
-        candidates = _zh_candidates(data, side[0])
-        result.append((_literal(side, True), _END_ZH_SIDE, Alternative(None, "side", candidates)))
-    result.extend((_literal(form, True), "", Alternative(None, "name")) for form in data["not_parties"]["zh"])
+        candidates = _zh_candidates(data, side[0], language)
+        result.append((_literal(side, True), found.side_end, Alternative(None, "side", candidates)))
+    result.extend(
+        (_literal(form, True), "", Alternative(None, "name"))
+        for form in data["not_parties"].get(language, [])
+    )
     return result
 
 
@@ -211,11 +213,9 @@ def _word_alternatives(data: dict[str, Any], language: str) -> list[tuple[list[s
     def tokens(form: str) -> list[str]:
         return _words(form, language, form in sensitive_forms or _is_acronym(form))
 
-    if language == "ru":
-        side = [_WS, *_literal("сторон", False), _endings(_RU_SIDE)]
-    else:
-        side = [_WS, *_literal("side", False), _endings(("s", ""))]
-    the = [*_literal("the", False), _WS]
+    found = pack(language)
+    side = [_WS, *_literal(found.side_word, False), _endings(found.side_endings)]
+    the = [*_literal(found.article, False), _WS]
     # A bare name ("Korea") stands for another party in a text naming only that one.
     bare: dict[str, str] = data.get("bare_names", {}).get(language, {})
     result: list[tuple[list[str], str, Alternative]] = []
@@ -226,14 +226,18 @@ def _word_alternatives(data: dict[str, Any], language: str) -> list[tuple[list[s
             result.append((tokens(name), _END_WORD, Alternative(code, "name", otherwise=bare.get(name))))
         for adjective in adjectives:
             # Demonyms: "Americans", "Israelis".
-            plural = [_endings(("s", ""))] if language == "en" and adjective[-1] in "ni" else []
+            plural = (
+                [_endings(found.demonym_plural)]
+                if found.demonym_plural and adjective[-1] in found.demonym_plural_after
+                else []
+            )
             result.append((tokens(adjective) + plural, _END_WORD, Alternative(code, "adjective")))
         # "китайская сторона"; "the Chinese side", also "the China side" and "the U.S. side".
         formal = set(entry.get(language, {}).get("formal", []))
-        heads = adjectives if language == "ru" else [n for n in names if n not in formal] + adjectives
+        heads = [n for n in names if n not in formal] + adjectives if found.side_heads_names else adjectives
         for head in heads:
             result.append((tokens(head) + side, _END_WORD, Alternative(code, "side")))
-            if language == "en":
+            if found.article:
                 result.append((the + tokens(head) + side, _END_WORD, Alternative(code, "side")))
         result.extend((tokens(form), _END_WORD, Alternative(code, "side")) for form in sides)
     blockers = data["not_parties"].get(language, [])
@@ -243,8 +247,8 @@ def _word_alternatives(data: dict[str, Any], language: str) -> list[tuple[list[s
 
 def _alternatives(language: str) -> list[tuple[list[str], str, Alternative]]:
     """(tokens, terminal condition, meaning) for every form of a language, in priority order."""
-    if language == "zh":
-        return _zh_alternatives(gazetteer())
+    if not pack(language).spaced:
+        return _zh_alternatives(gazetteer(), language)
     return _word_alternatives(gazetteer(), language)
 
 
@@ -290,7 +294,7 @@ def _matcher(language: str) -> _Matcher:
         if _insert(root, tokens, terminal, len(alternatives)):
             alternatives.append(alternative)
     # Russian and English words start at a word boundary; Chinese has none.
-    prefix = "" if language == "zh" else r"(?<!\w)"
+    prefix = r"(?<!\w)" if pack(language).spaced else ""
     return _Matcher(re.compile(prefix + _emit(root)), tuple(alternatives))
 
 
@@ -307,19 +311,20 @@ def matches(text: str, language: str, stop: int | None = None) -> list[tuple[int
 
 
 @cache
-def _combined_matcher() -> tuple[re.Pattern[str], dict[str, Alternative]] | None:
+def _combined_matcher(language: str) -> tuple[re.Pattern[str], dict[str, Alternative]] | None:
     """Chinese pairs of one-character short forms ("中美", "俄中"), and what each character stands for."""
     data = gazetteer()
-    spec = data.get("combined", {}).get("zh")
+    spec = data.get("combined", {}).get(language)
     if not spec:
         return None
+    suffix = pack(language).side_suffix
     chars: dict[str, Alternative] = {}
     for entry in data["parties"]:
-        for side in _entry_forms(entry, "zh")[2]:
-            if len(side) == 2 and side.endswith("方"):
+        for side in _entry_forms(entry, language)[2]:
+            if len(side) == 2 and side.endswith(suffix):
                 chars[side[0]] = Alternative(entry["code"], "name")
-    for side in data["ambiguous_sides"].get("zh", []):
-        chars[side[0]] = Alternative(None, "name", _zh_candidates(data, side[0]))
+    for side in data["ambiguous_sides"].get(language, []):
+        chars[side[0]] = Alternative(None, "name", _zh_candidates(data, side[0], language))
     anchor = re.escape(spec["anchor"])
     others = "".join(re.escape(ch) for ch in sorted(chars) if ch != spec["anchor"])
 
@@ -334,9 +339,9 @@ def _combined_matcher() -> tuple[re.Pattern[str], dict[str, Alternative]] | None
     return pattern, chars
 
 
-def combined_matches(text: str, stop: int | None) -> list[tuple[int, int, Alternative]]:
-    """The combined forms in a Chinese text, each one alternative with a piece per character."""
-    matcher = _combined_matcher()
+def combined_matches(text: str, stop: int | None, language: str) -> list[tuple[int, int, Alternative]]:
+    """The combined forms of ``language`` ("中美"), each one alternative with a piece per character."""
+    matcher = _combined_matcher(language)
     if matcher is None:
         return []
     pattern, chars = matcher

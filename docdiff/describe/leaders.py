@@ -10,11 +10,11 @@ reads "Си Цзиньпин"; English and Chinese names are matched as printed.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 
 from attrs import frozen
+
+from ..lang import LANGUAGES, lexicon, pack
 
 __all__ = ["Leader", "LeaderMention", "find_leaders", "leaders"]
 
@@ -43,22 +43,22 @@ class LeaderMention:
 @functools.cache
 def leaders() -> tuple[Leader, ...]:
     """The gazetteer, in file order."""
-    raw = json.loads(resources.files("docdiff.lang").joinpath("lexicon/leaders.json").read_text("utf-8"))
+    raw = lexicon("leaders")
     return tuple(
         Leader(
             id=item["id"],
             party=item["party"],
             start_year=item["from"],
             end_year=item["to"],
-            names=tuple((lang, tuple(item.get(lang, ()))) for lang in ("en", "ru", "zh")),
+            names=tuple((lang, tuple(item.get(lang, ()))) for lang in LANGUAGES),
         )
         for item in raw["leaders"]
     )
 
 
-# Russian endings of masculine names and surnames in the oblique cases.
-_RU_ENDING = r"(?P<e{n}>а|у|ым|ом|е|ем|ой)?"
-_HAN = "\u4e00-\u9fff"
+# Endings of names in the oblique cases (pack "name_endings"), each in a group
+# e<n> that _nominative cuts off.
+_ENDING = r"(?P<e{n}>{endings})?"
 
 
 # Tokens of a name form: runs of letters (with inner hyphens/apostrophes), dots,
@@ -70,7 +70,7 @@ _HYPHEN = "[-‐‑]"
 
 def _literals(form: str, language: str) -> tuple[str, ...]:
     """Substrings every match of the form's pattern contains: its words' hyphen-free parts."""
-    if language == "zh":
+    if not pack(language).spaced:
         return (form,)
     return tuple(
         part
@@ -82,10 +82,11 @@ def _literals(form: str, language: str) -> tuple[str, ...]:
 
 
 def _form_pattern(form: str, language: str) -> str:
-    if language == "zh":
+    found = pack(language)
+    if not found.spaced:
         # "穆罕默德·本·扎耶德" is printed with further name parts: "·阿勒纳哈扬".
-        # Honorifics after the name ("殿下", "阁下") are not part of it.
-        return re.escape(form) + rf"(?:·(?:(?!殿下|陛下|阁下)[{_HAN}])+)*"
+        # Honorifics after the name ("殿下", "阁下") are not part of it (pack "name_tail").
+        return re.escape(form) + found.name_tail
     parts: list[str] = []
     for n, token in enumerate(_TOKEN_RE.findall(form)):
         if token.isspace():
@@ -98,8 +99,12 @@ def _form_pattern(form: str, language: str) -> str:
             parts.append(_HYPHEN + r"\s*")
         else:
             parts.append(_HYPHEN.join(re.escape(part) for part in re.split(_HYPHEN, token)))
-            if language == "ru" and len(token) > 1 and token[-1].lower() not in "аеёиоуыэюяь":
-                parts.append(_RU_ENDING.format(n=n))
+            if (
+                found.name_endings
+                and len(token) > 1
+                and token[-1].lower() not in found.name_endings_after_not
+            ):
+                parts.append(_ENDING.format(n=n, endings=found.name_endings))
     # A ", Jr." or "Jr." both print the same person; "Biden," before "Jr." is optional.
     pattern = "".join(parts).replace(r"\s+Jr", r"\s*,?\s*Jr")
     return pattern
@@ -114,8 +119,9 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], Leader, tuple[str, 
                 found.extend((form, leader) for form in forms if form)
     # Longest forms first, so "Joseph R. Biden, Jr." wins over "Biden".
     found.sort(key=lambda item: -len(item[0]))
-    edge_before = "" if language == "zh" else r"(?<![\w.-])"
-    edge_after = "" if language == "zh" else r"(?![\w-])"
+    spaced = pack(language).spaced
+    edge_before = r"(?<![\w.-])" if spaced else ""
+    edge_after = r"(?![\w-])" if spaced else ""
     return tuple(
         (
             re.compile(edge_before + _form_pattern(form, language) + edge_after),
@@ -147,10 +153,10 @@ def _nominative(match: re.Match[str]) -> str:
 def find_leaders(text: str, language: str) -> tuple[LeaderMention, ...]:
     """Every gazetteer name in ``text`` in order, longest match first, never overlapping.
 
-    ``language`` picks the name forms (``"ru"``, ``"en"``, ``"zh"``); other
-    languages use the English forms, which most Latin-script texts print.
+    ``language`` picks the name forms (those of its pack); other languages
+    use the fallback pack's (English) forms, which most Latin-script texts print.
     """
-    language = language if language in ("ru", "zh") else "en"
+    language = pack(language).code
     taken: list[LeaderMention] = []
     # A pattern whose words are not all in the text cannot match: one substring
     # test per distinct word spares most of the hundreds of pattern scans.

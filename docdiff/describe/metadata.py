@@ -20,10 +20,12 @@ parts of a statement; it reads only those parts, in a fixed order of trust
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..lang import languages, pack
 from ..model import Block, Clause, Metadata
 from ..segment.sentences import split_sentences
 from .dates import DateMatch, find_dates, parse_date
@@ -34,75 +36,27 @@ from .signatories import find_signatories
 
 __all__ = ["extract_metadata", "find_kind", "parse_date"]
 
-# (pattern, kind), per language.  Russian and English name the kind first
-# ("Joint Statement on ... Agreement"), so the earliest match wins; Chinese
-# names it last ("关于...协定的联合声明"), so there the latest wins.  At one
-# position the longer pattern wins ("Joint Declaration" over "Declaration").
-_KINDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ru": (
-        (r"Совместн\w+ заявлени\w*", "joint statement"),
-        (r"Совместн\w+ декларац\w*", "joint declaration"),
-        (r"Совместн\w+ коммюнике", "communique"),
-        (r"Декларац\w*", "declaration"),
-        (r"Коммюнике", "communique"),
-        (r"Договор\w*", "treaty"),
-        (r"Соглашени\w*", "agreement"),
-        (r"Меморандум\w*", "memorandum"),
-        (r"Дорожн\w+ карт\w*", "roadmap"),
-        (r"План\w*", "plan"),
-        (r"Программ\w*", "programme"),
-        (r"Протокол\w*", "protocol"),
-        (r"Хартия|Хартии", "charter"),
-        (r"Заявлени\w*", "statement"),
-    ),
-    "en": (
-        (r"Joint (?:Leaders['’]? |Press |Summit |Presidential )?Statement", "joint statement"),
-        (r"(?:Leaders['’]? |Presidential |Summit )Joint Statement", "joint statement"),
-        (r"Joint Declaration", "joint declaration"),
-        (r"Joint Communiqu[eé]", "communique"),
-        (r"Joint (?:Action )?Plan", "plan"),
-        (r"Fact Sheet", "fact sheet"),
-        (r"Readout", "readout"),
-        (r"Declaration", "declaration"),
-        (r"Communiqu[eé]", "communique"),
-        (r"Treaty", "treaty"),
-        (r"Memorandum", "memorandum"),
-        (r"Road ?map", "roadmap"),
-        (r"Action Plan|Plan of Action", "plan"),
-        (r"Charter", "charter"),
-        (r"Agreement", "agreement"),
-        (r"Statement", "statement"),
-    ),
-    "zh": (
-        (r"联合声明", "joint statement"),
-        (r"联合宣言", "joint declaration"),
-        (r"联合公报", "communique"),
-        (r"宣言", "declaration"),
-        (r"公报", "communique"),
-        (r"条约", "treaty"),
-        (r"协定|协议", "agreement"),
-        (r"谅解备忘录|备忘录", "memorandum"),
-        (r"路线图", "roadmap"),
-        (r"行动计划|计划|规划", "plan"),
-        (r"情况说明", "fact sheet"),
-        (r"宪章", "charter"),
-        (r"声明", "statement"),
-    ),
-}
-_KIND_PATTERNS = {
-    language: tuple(
+
+# (pattern, kind), per language (pack "kinds").  Russian and English name the
+# kind first ("Joint Statement on ... Agreement"), so the earliest match wins;
+# Chinese names it last ("关于...协定的联合声明", pack "kind_named_last"), so
+# there the latest wins.  At one position the longer pattern wins ("Joint
+# Declaration" over "Declaration").
+@functools.cache
+def _kind_patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    found = pack(language)
+    return tuple(
         (
-            re.compile(rf"(?<!\w){pattern}(?!(?-i:[a-z]))" if language != "zh" else pattern, re.IGNORECASE),
+            re.compile(rf"(?<!\w){pattern}(?!(?-i:[a-z]))" if found.spaced else pattern, re.IGNORECASE),
             kind,
         )
-        for pattern, kind in rules
+        for pattern, kind in found.kinds
     )
-    for language, rules in _KINDS.items()
-}
 
 
 def _lang(language: str) -> str:
-    return language if language in ("ru", "zh") else "en"
+    # Every language without a pack reads as the fallback pack's (English).
+    return pack(language).code
 
 
 def find_kind(title: str, language: str) -> str | None:
@@ -116,14 +70,14 @@ def find_kind(title: str, language: str) -> str | None:
     """
     lang = _lang(language)
     # A title may be in another script than the statement ("Joint Statement" over a Russian text).
-    tried = (lang, *(other for other in ("ru", "en", "zh") if other != lang))
+    tried = (lang, *(other for other in languages() if other != lang))
     for code in tried:
         hits: list[tuple[int, int, str]] = []
-        for pattern, kind in _KIND_PATTERNS[code]:
+        for pattern, kind in _kind_patterns(code):
             for match in pattern.finditer(title):
                 hits.append((match.start(), match.end(), kind))
         if hits:
-            if code == "zh":
+            if pack(code).kind_named_last:
                 return max(hits, key=lambda h: (h[1], h[1] - h[0]))[2]
             return min(hits, key=lambda h: (h[0], -(h[1] - h[0])))[2]
     return None
@@ -153,11 +107,13 @@ def _codes(text: str, language: str, *, names_only: bool = False) -> tuple[str, 
     return tuple(seen)
 
 
-_TOPIC = {
-    "ru": re.compile(r"\s(?:о|об|по|в связи с)\s"),
-    "en": re.compile(r"\s(?:on|regarding|concerning|following)\s", re.IGNORECASE),
-    "zh": re.compile(r"关于|就"),
-}
+@functools.cache
+def _topic(language: str) -> re.Pattern[str]:
+    """What opens a title's topic ("on", "о", "关于"): parties named after it are not the signers."""
+    found = pack(language)
+    if not found.topic:
+        return re.compile("(?!)")  # a pack without topic words: no title has a topic
+    return re.compile(found.topic, re.IGNORECASE if found.topic_ignorecase else 0)
 
 
 def _title_parties(title: str, language: str) -> tuple[str, ...]:
@@ -172,7 +128,7 @@ def _title_parties(title: str, language: str) -> tuple[str, ...]:
     codes = _unique(code for _, code in found)
     if len(codes) > 2:
         # "Joint Statement of X and Y on Support for Z": Z is the topic, not a party.
-        topic = _TOPIC[_lang(language)].search(title)
+        topic = _topic(_lang(language)).search(title)
         if topic is not None:
             before = _unique(code for start, code in found if start < topic.start())
             if len(before) >= 2:
@@ -224,18 +180,24 @@ def _parties(
 # ---------------------------------------------------------------- title
 
 _QUOTED = re.compile(r"[\"«“„]([^\"«»“”„]{15,400})[\"»”“]")
-_HEADLINE = re.compile(r"^(?:Подписан[аоы]?|Подписали|Принят[аоы]?|Signed|签署)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _headline(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """A news headline over the statement ("Подписано ...", "Signed ..."), pack "headline_words"."""
+    words = "|".join(p.headline_words for p in map(pack, codes) if p.headline_words)
+    return re.compile(rf"^(?:{words})\b", re.IGNORECASE)
 
 
 def _clean_title(text: str, language: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    joiner = "" if _lang(language) == "zh" else " "
+    joiner = " " if pack(language).spaced else ""
     return joiner.join(lines)
 
 
 def _title(title: Block | None, envelope: Sequence[Block], language: str) -> str | None:
     own = _clean_title(title.text, language) if title is not None else None
-    if own and not _HEADLINE.match(own):
+    if own and not _headline(languages()).match(own):
         return own
     for block in envelope:
         for match in _QUOTED.finditer(block.text):
@@ -253,10 +215,11 @@ def _title(title: Block | None, envelope: Sequence[Block], language: str) -> str
 
 # ---------------------------------------------------------------- date and place
 
-_FORMULA = re.compile(
-    r"Совершено|Подписано в|заключен[аоы]?\s+в|Done at|Done in|Signed at|Signed in|于[\u4e00-\u9fff]{2,8}$",
-    re.MULTILINE,
-)
+
+@functools.cache
+def _formula(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """A signing formula that dates a closing ("Совершено", "Done at"), pack "date_formula"."""
+    return re.compile("|".join(p.date_formula for p in map(pack, codes) if p.date_formula), re.MULTILINE)
 
 
 def _best_date(texts: Sequence[str], language: str) -> DateMatch | None:
@@ -343,7 +306,7 @@ def extract_metadata(
     opening_units = preamble or clauses[:1]
     opening = opening_units[0].paragraphs[0].text if opening_units else ""
     last = clauses[-1].paragraphs[-1].text if clauses else ""
-    formula = [last] if last and _FORMULA.search(last) else []
+    formula = [last] if last and _formula(languages()).search(last) else []
     preamble_texts = [u.text for u in preamble] or ([opening] if opening else [])
 
     def finder(text: str, lang_: str) -> tuple[str, ...]:

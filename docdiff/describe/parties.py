@@ -18,6 +18,7 @@ from typing import Final
 
 import attrs
 
+from ..lang import FALLBACK
 from .gazetteer import LANGUAGES, Alternative, combined_matches, gazetteer, matches
 
 __all__ = ["FORMS", "PartyMention", "canonical_party", "find_parties", "party_name"]
@@ -96,8 +97,11 @@ def _scan(
     # One expression per language, not one for all: each compiles once and is reused,
     # and three small tries scan faster than their union.
     found = [match for lang in languages for match in matches(text, lang, stop)]
-    if combined and "zh" in languages:
-        found.extend(combined_matches(text, stop))
+    # Pairs of one-character short forms ("中美") exist where the lexicon lists them.
+    pairing = [lang for lang in languages if lang in gazetteer().get("combined", {})] if combined else []
+    if pairing:
+        for lang in pairing:
+            found.extend(combined_matches(text, stop, lang))
         return _split(_leftmost_longest(found))
     return _leftmost_longest(found) if len(languages) > 1 else found
 
@@ -107,7 +111,8 @@ def find_parties(
 ) -> tuple[PartyMention, ...]:
     """All non-overlapping party mentions in ``text``, in order; longest match wins.
 
-    ``language`` is "ru", "en" or "zh"; None (or another value) tries all three.
+    ``language`` is one the gazetteer has names for: "ru", "en", "zh"; None (or
+    another value) tries them all.
     An ambiguous Chinese side form ("阿方") takes the code of the candidate party
     named most often elsewhere in the text, and is dropped when none is named or
     two are named equally often.  A bare name listed as such ("Korea") stands
@@ -171,7 +176,7 @@ def _short_names() -> dict[str, dict[str, str]]:
     }
 
 
-def party_name(code: str, language: str = "en") -> str:
+def party_name(code: str, language: str = FALLBACK) -> str:
     """Short display name of ``code`` in ``language``: falls back to English, then to the code."""
     names = _short_names().get(code.upper(), {})
-    return names.get(language) or names.get("en") or code
+    return names.get(language) or names.get(FALLBACK) or code

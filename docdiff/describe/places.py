@@ -11,11 +11,11 @@ belong in the gazetteer).  English and Chinese print the base form already.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 
 from attrs import frozen
+
+from ..lang import FALLBACK, languages, lexicon, pack
 
 __all__ = ["Place", "find_place", "place_name"]
 
@@ -24,21 +24,23 @@ __all__ = ["Place", "find_place", "place_name"]
 class Place:
     """A city of the gazetteer in its base forms."""
 
-    en: str
-    ru: str
-    zh: str
-    ru_forms: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]
+    """(language code, base form), in lexicon order."""
+    forms: tuple[str, ...]
+    """Inflected forms it is also printed in ("Пекине")."""
 
     def name(self, language: str) -> str:
-        """The base form in ``language`` (English for languages without one)."""
-        return {"ru": self.ru, "zh": self.zh}.get(language, self.en)
+        """The base form in ``language`` (the fallback pack's language for languages without one)."""
+        names = dict(self.names)
+        return names.get(language) or names[FALLBACK]
 
 
 @functools.cache
 def _places() -> tuple[Place, ...]:
-    raw = json.loads(resources.files("docdiff.lang").joinpath("lexicon/places.json").read_text("utf-8"))
+    raw = lexicon("places")
     return tuple(
-        Place(item["en"], item["ru"], item["zh"], tuple(item.get("ru_forms", ()))) for item in raw["places"]
+        Place(tuple((k, v) for k, v in item.items() if k != "ru_forms"), tuple(item.get("ru_forms", ())))
+        for item in raw["places"]
     )
 
 
@@ -46,7 +48,7 @@ def _places() -> tuple[Place, ...]:
 def _index() -> dict[str, Place]:
     index: dict[str, Place] = {}
     for place in _places():
-        for form in (place.en, place.ru, place.zh, *place.ru_forms):
+        for form in (*(name for _, name in place.names), *place.forms):
             index.setdefault(form.casefold(), place)
     return index
 
@@ -57,28 +59,22 @@ def place_name(printed: str, language: str) -> str | None:
     return place.name(language) if place else None
 
 
-_RU_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
-_RU_NAME = rf"(?P<name>{_RU_WORD}(?:\s+{_RU_WORD})?)"
-_EN_NAME = r"(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’]*)*)"
+@functools.cache
+def _cues(language: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """The strong cues (explicit signing formulas: the place after them is trusted even when
+    unknown) and the weak ones ("в Пекине подписано", "met in Washington": gazetteer names only)."""
+    found = pack(language)
 
-# Explicit signing formulas: the place after them is trusted even when unknown.
-_STRONG: dict[str, tuple[re.Pattern[str], ...]] = {
-    "ru": (
-        re.compile(
-            r"(?:Совершено|Подписано|Составлено|заключен[аоы]?|подписан[аоы]?|принят[аоы]?)\s+"
-            r"(?:\S+\s+){0,3}?в\s+(?:г\.\s*|городе\s+)" + _RU_NAME
-        ),
-        re.compile(r"(?:Совершено|Подписано|Составлено)\s+в\s+" + _RU_NAME),
-    ),
-    "en": (re.compile(r"(?:Done|Signed|Issued|Adopted)\s+(?:at|in)\s+" + _EN_NAME),),
-    "zh": (re.compile(r"(?:于|在)(?P<name>[\u4e00-\u9fff]{2,8}?)(?:签署|签订|发表|$)", re.MULTILINE),),
-}
-# Weak cues: "в Пекине подписано", "met in Washington": gazetteer names only.
-_WEAK: dict[str, tuple[re.Pattern[str], ...]] = {
-    "ru": (re.compile(r"(?<!\w)(?:в|во)\s+(?:г\.\s*|городе\s+)?" + _RU_NAME),),
-    "en": (re.compile(r"(?<!\w)(?:in|at|to)\s+" + _EN_NAME),),
-    "zh": (re.compile(r"(?:于|在|访问)(?P<name>[\u4e00-\u9fff]{2,8})"),),
-}
+    def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p.replace("{name}", found.place_name)) for p in patterns)
+
+    return compiled(found.place_strong), compiled(found.place_weak)
+
+
+@functools.cache
+def _city_prefix(codes: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(p.city_prefix for p in map(pack, codes) if p.city_prefix)
+    return re.compile(rf"^\s*(?:{words})\s*")
 
 
 def _base_form(name: str, language: str, strong: bool) -> str | None:
@@ -92,17 +88,19 @@ def _base_form(name: str, language: str, strong: bool) -> str | None:
         known = place_name(" ".join(words[:size]), language)
         if known is not None:
             return known
-    if language == "zh":
+    found = pack(language)
+    if not found.spaced:
         for length in range(len(name) - 1, 1, -1):
             known = place_name(name[:length], language)
             if known is not None:
                 return known
     if not strong:
         return None
-    if language == "ru":
+    if found.locative_ending:
         first = words[0]
         # Masculine city names take "-е" in the locative (Ашхабаде, Гааге is the exception).
-        return first[:-1] if first.endswith("е") and len(first) > 4 else first
+        ending = found.locative_ending
+        return first[: -len(ending)] if first.endswith(ending) and len(first) > 4 else first
     return name.rstrip(".,")
 
 
@@ -112,17 +110,17 @@ def _dateline_place(text: str, language: str) -> str | None:
 
     for date in reversed(find_dates(text, language)):
         text = text[: date.start] + " " + text[date.end :]
-    text = re.sub(r"^\s*(?:г\.|город)\s*", "", text.strip(" \n,.;:"))
+    text = _city_prefix(languages()).sub("", text.strip(" \n,.;:"))
     first = re.split(r"[,\n;]|\s{2,}", text.strip(" ,"))[0].strip(" .")
     if not first:
         return None
     known = place_name(first, language)
     if known is not None:
         return known
-    if language == "zh":
+    if not pack(language).spaced:
         for place in _places():
-            if place.zh in text:
-                return place.zh
+            if place.name(language) in text:
+                return place.name(language)
         return None
     if re.fullmatch(r"(?:[A-ZА-ЯЁ][\w'’.-]*\s?){1,3}", first):
         return first
@@ -137,13 +135,13 @@ def find_place(text: str, language: str, *, dateline: bool = False) -> str | Non
     X", "Совершено в г. X", "2019年7月23日于北京") names any place, and a
     bare "в X" / "in X" names a place only when the gazetteer knows it.
     """
-    language = language if language in ("ru", "zh") else "en"
+    language = pack(language).code
     if dateline:
         found = _dateline_place(text, language)
         if found is not None:
             return found
-    for strong, table in ((True, _STRONG), (False, _WEAK)):
-        for pattern in table[language]:
+    for strong, patterns in zip((True, False), _cues(language), strict=True):
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 found = _base_form(match.group("name"), language, strong)
                 if found is not None:

@@ -17,9 +17,11 @@ the country named in the role ("Председатель Китайской На
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
+from ..lang import FALLBACK, languages, pack
 from ..model import Signatory
 from .leaders import LeaderMention, find_leaders
 
@@ -28,43 +30,46 @@ __all__ = ["find_signatories", "signing_line_signatories"]
 PartyFinder = Callable[[str, str], tuple[str, ...]]
 """``(text, language) -> ISO codes in order of mention``, as :mod:`docdiff.describe.parties` finds them."""
 
-_RU_ROLE = (
-    r"(?:Президент|Председател[ьяюем]+|Премьер-министр|Канцлер|Корол[ьяюем]+|Эмир|Султан|Вице-президент"
-    r"|Министр|Глав[аыуеой]+|Генеральн\w+ секретар[ьяюем]+|Наследн\w+ принц|Государственн\w+ советник|Шейх)"
-)
-_EN_ROLE = (
-    r"(?:Vice President|President|Prime Minister|Chancellor|Taoiseach|King|Crown Prince|Emir|Sultan"
-    r"|General Secretary|Premier|Chairman|Chairwoman|Secretary of State|Secretary|Minister)"
-)
-_ZH_ROLE = r"(?:主席|总统|总理|首相|国王|王储|埃米尔|副总统|总书记|苏丹|亲王|殿下|国务卿|部长)"
-_ROLE_WORD = {
-    "ru": re.compile(_RU_ROLE + r"\w*"),
-    "en": re.compile(r"(?<!\w)" + _EN_ROLE + r"(?!\w)"),
-    "zh": re.compile(_ZH_ROLE),
-}
-# Russian role heads in the nominative: "Председателя" -> "Председатель".
-_RU_HEADS = {
-    "Президент": "Президент",
-    "Председател": "Председатель",
-    "Премьер-министр": "Премьер-министр",
-    "Канцлер": "Канцлер",
-    "Корол": "Король",
-    "Эмир": "Эмир",
-    "Султан": "Султан",
-    "Вице-президент": "Вице-президент",
-    "Министр": "Министр",
-}
-_SIGNING = {
-    # The list runs to the end of the sentence; a dot after a lone capital is an initial.
-    "ru": re.compile(r"подписал[иа]?\s*:?\s+(?P<list>(?:[^.\n]|(?<=\W[А-ЯЁ])\.)+)"),
-    "en": re.compile(r"(?:signed|concluded)\s+by\s+(?P<list>(?:[^.\n]|(?<=\W[A-Z])\.|(?<=\W[JS]r)\.)+)"),
-    "zh": re.compile(r"(?P<list>[^。\n]*?)(?:共同)?签署(?:了)?"),
-}
-_SPLIT = {
-    "ru": re.compile(r"\s+и\s+(?=" + _RU_ROLE + r")|,\s+(?=" + _RU_ROLE + r")"),
-    "en": re.compile(r",?\s+and\s+(?=(?:the\s+)?[A-Z])|;\s+"),
-    "zh": re.compile(r"(?:和|与|同|及)(?=[\u4e00-\u9fff])"),
-}
+# The role titles, signing sentences and signer separators of each language
+# are pack facts (docdiff/lang/<code>/pack.json: "signer_roles",
+# "signer_role_word", "role_heads", "signing_list", "signer_split", ...).
+# A signing list runs to the end of the sentence; a dot after a lone capital
+# is an initial.
+
+
+@functools.cache
+def _role_word(language: str) -> re.Pattern[str]:
+    found = pack(language)
+    if not found.signer_roles:
+        return re.compile("(?!)")  # a pack without role titles: no role word anywhere
+    return re.compile(found.signer_role_word.replace("{roles}", found.signer_roles))
+
+
+@functools.cache
+def _signing(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The signing sentence and the separator between its signers (None for a pack without them)."""
+    found = pack(language)
+    if not found.signing_list:
+        return None
+    split = found.signer_split.replace("{roles}", found.signer_roles)
+    return re.compile(found.signing_list), re.compile(split)
+
+
+@functools.cache
+def _role_after_re(language: str) -> re.Pattern[str] | None:
+    found = pack(language)
+    if not found.spaced:
+        return None
+    # English prints a role after the name ("..., President of the UAE,"); the
+    # fallback pack's pattern serves every spaced language without its own.
+    source = found if found.role_after else pack(FALLBACK)
+    return re.compile(source.role_after.replace("{roles}", source.signer_roles))
+
+
+@functools.cache
+def _header_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(p.signature_header for p in map(pack, codes) if p.signature_header)
+    return re.compile(rf"(?:{words})\s+(?:the\s+)?(?P<who>.+?)[:,]?$")
 
 
 # "Н.", "К.-Ж.", "Н.А.": initials printed as a word of their own; "Н.А.Назарбаев": a signature.
@@ -74,27 +79,27 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.\s*[-‐‑]?\s*)+[^\W\d_]{2}")
 
 # Honorifics printed between a role and a name are neither: "President of
 # the United States of America, The Honorable Donald J. Trump".
-_HONORIFIC = re.compile(
-    r"[\s,]*(?:(?:The|the)\s+Honou?rable|His\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)"
-    r"|Her\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)|H\.E\.|Sheikh|Shri|Mr\.|Ms\.|Mrs\.|Dr\.|Rt\.?\s+Hon\.?"
-    r"|господин|госпожа|г-н|г-жа)[\s,]*$"
-)
+@functools.cache
+def _honorific(codes: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(p.honorifics for p in map(pack, codes) if p.honorifics) or "(?!)"
+    return re.compile(rf"[\s,]*(?:{words})[\s,]*$")
 
 
 def _clean_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = _HONORIFIC.sub("", role).strip(" ,\n")
+        role = _honorific(languages()).sub("", role).strip(" ,\n")
     return role
 
 
 def _nominative_role(role: str, language: str) -> str:
     role = _clean_role(role)
-    if language != "ru":
+    heads = pack(language).role_heads
+    if not heads:
         return role
     head, _, rest = role.partition(" ")
-    for stem, base in _RU_HEADS.items():
+    for stem, base in heads.items():
         if head.startswith(stem) and len(head) - len(stem) <= 2:
             return (base + " " + rest).strip()
     return role
@@ -114,31 +119,32 @@ def _role_before(text: str, start: int, language: str) -> str | None:
     """The title printed just before a name ("President", "Председатель ... Республики")."""
     window = text[max(0, start - 120) : start]
     best: re.Match[str] | None = None
-    for match in _ROLE_WORD[language].finditer(window):
+    for match in _role_word(language).finditer(window):
         best = match
     if best is None:
         return None
     between = window[best.start() :]
     # A role runs up to the name with nothing that ends a phrase in between.
-    stops = r"[.;:!?()\"«»“”。；：，]" if language != "en" else r"[.;:!?()\"“”](?!\s*[A-Z]\.)"
-    if language == "zh":
-        stops = r"[。；：，,;:]"
-    if re.search(stops, between.replace(". ", "  ") if language == "en" else between):
+    found = pack(language)
+    if re.search(
+        found.role_stops, between.replace(". ", "  ") if found.role_stops_keep_initials else between
+    ):
         return None
-    if language == "zh":
+    if not found.spaced:
         # Chinese roles are printed whole before the name: "阿拉伯联合酋长国阿布扎比王储、武装部队副总司令".
-        head = re.split(r"[，。；：,;:\s]", window[: best.start()])[-1]
-        head = re.sub(r"^(?:应|同|与|和|在|由|对)", "", head)
+        head = re.split(found.role_head_cut, window[: best.start()])[-1]
+        head = re.sub(found.role_head_prefix, "", head)
         between = head + between
     return _nominative_role(between.strip(" ,\n"), language) or None
 
 
 def _role_after(text: str, end: int, language: str) -> str | None:
     """A title printed after the name: "Mohamed bin Zayed Al Nahyan, President of the UAE,"."""
-    if language == "zh":
+    after = _role_after_re(language)
+    if after is None:
         return None
     tail = text[end : end + 120]
-    match = re.match(r",\s*(?:the\s+)?(?P<role>" + _EN_ROLE + r"[^,;.()]*)", tail)
+    match = after.match(tail)
     return match.group("role").strip() if match else None
 
 
@@ -170,9 +176,9 @@ def _from_piece(piece: str, language: str, find: PartyFinder) -> Signatory | Non
         mention = mentions[-1]
         role = _nominative_role(piece[: mention.start].strip(" ,"), language) or None
         return Signatory(mention.name, role, _party_of(role, "", mention, find, language))
-    if language == "zh":
+    if not pack(language).spaced:
         role_match = None
-        for role_match in _ROLE_WORD["zh"].finditer(piece):  # noqa: B007 - the last one is wanted
+        for role_match in _role_word(language).finditer(piece):  # noqa: B007 - the last one is wanted
             continue
         if role_match is None:
             return None
@@ -195,16 +201,20 @@ def _from_piece(piece: str, language: str, find: PartyFinder) -> Signatory | Non
         return None
     name = " ".join(name_words)
     role = _nominative_role(" ".join(words), language) or None
-    if role is not None and not _ROLE_WORD[language].search(role):
+    if role is not None and not _role_word(language).search(role):
         return None
     return Signatory(name, role, _party_of(role, "", None, find, language))
 
 
 def signing_line_signatories(text: str, language: str, find: PartyFinder) -> tuple[Signatory, ...]:
     """Signers listed after "подписали" / "signed by" / before "签署" in ``text``."""
-    language = language if language in ("ru", "zh") else "en"
-    for match in _SIGNING[language].finditer(text):
-        pieces = _SPLIT[language].split(match.group("list"))
+    language = pack(language).code
+    patterns = _signing(language)
+    if patterns is None:
+        return ()
+    signing, split = patterns
+    for match in signing.finditer(text):
+        pieces = split.split(match.group("list"))
         found = [s for s in (_from_piece(p, language, find) for p in pieces) if s is not None]
         if found:
             return tuple(found)
@@ -218,7 +228,7 @@ def _closing_signatories(blocks: Sequence[str], language: str, find: PartyFinder
     for line in lines:
         if len(line) > 150:
             continue
-        header = re.match(r"(?:For|On behalf of|За|От)\s+(?:the\s+)?(?P<who>.+?)[:,]?$", line)
+        header = _header_re(languages()).match(line)
         if header and find(header.group("who"), language):
             pending_party = find(header.group("who"), language)[0]
             continue
@@ -237,7 +247,7 @@ def _closing_signatories(blocks: Sequence[str], language: str, find: PartyFinder
                 found.append(signer)
             pending_party = None
             continue
-        if _ROLE_WORD[language if language in ("ru", "zh") else "en"].match(line):
+        if _role_word(pack(language).code).match(line):
             signer = _from_piece(line, language, find)
             if signer is not None and re.search(r"[A-ZА-ЯЁ]\.", signer.name):
                 found.append(signer)  # initials mark a printed signature: "М.Пезешкиан"
@@ -258,7 +268,7 @@ def find_signatories(
     ``closing`` are the texts of those parts; ``find`` gives the ISO codes
     of the parties named in a text.
     """
-    lang = language if language in ("ru", "zh") else "en"
+    lang = pack(language).code
     for texts in (envelope, closing):
         for text in texts:
             found = signing_line_signatories(text, lang, find)

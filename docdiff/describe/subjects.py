@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lang import pack
 from .commitments import Compiled
 
 __all__ = ["actor"]
@@ -28,13 +29,15 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def _is_singular(verb: str, language: str) -> bool:
-    """True for a Russian or English verb form that takes a single subject."""
+    """True for a verb form that takes a single subject (pack "singular_verb" or "plural_verb")."""
     first = verb.split()[0].lower() if verb.split() else ""
-    if language == "ru":
-        first = re.sub(r"(?:сь|ся)$", "", first)
-        return not re.search(r"(?:ют|ят|ут|ат|ли|ы)$", first)
-    if language == "en":
-        return first.endswith("s") and not first.endswith("ss") and first not in {"was", "is", "has"}
+    found = pack(language)
+    if found.verb_reflexive:
+        first = re.sub(found.verb_reflexive, "", first)
+    if found.plural_verb:
+        return not re.search(found.plural_verb, first)
+    if found.singular_verb:
+        return re.search(found.singular_verb, first) is not None
     return False
 
 
@@ -57,14 +60,11 @@ def _leader_mentions(text: str, language: str) -> list[tuple[int, int, str, bool
 
     if not _may_name_leader(text, language):
         return []
+    spaced = pack(language).spaced
     return [
-        (m.start, m.end, m.leader.party, language != "zh" and any(c.isspace() or c == "." for c in m.name))
+        (m.start, m.end, m.leader.party, spaced and any(c.isspace() or c == "." for c in m.name))
         for m in find_leaders(text, language)
     ]
-
-
-# Russian case endings a name may carry in the text ("Путина", "Алиевым"), as in docdiff.describe.leaders.
-_RU_ENDINGS = ("", "а", "у", "ым", "ом", "е", "ем", "ой")
 
 
 @cache
@@ -75,27 +75,29 @@ def _leader_keys(language: str) -> frozenset[str]:
     forms = [
         form for leader in leaders() for lang, names in leader.names if lang == language for form in names
     ]
-    if language == "zh":
+    found = pack(language)
+    if not found.spaced:
         return frozenset(forms)
     longest = {max(_WORD_RE.findall(form), key=len) for form in forms if _WORD_RE.search(form)}
-    endings = _RU_ENDINGS if language == "ru" else ("",)
+    # The case endings a name may carry in the text ("Путина", "Алиевым"), as in docdiff.leaders.
+    endings = ("", *found.name_endings.split("|")) if found.name_endings else ("",)
     return frozenset(word + ending for word in longest for ending in endings)
 
 
 def _may_name_leader(text: str, language: str) -> bool:
     """False when no gazetteer name can be in ``text``: find_leaders need not run (it costs 75 µs)."""
-    if language == "zh":
+    if not pack(language).spaced:
         # Only the forms opening with a character of the text are looked for.
-        firsts = _leader_firsts()
+        firsts = _leader_firsts(language)
         return any(key in text for char in firsts.keys() & set(text) for key in firsts[char])
     return not _leader_keys(language).isdisjoint(_WORD_RE.findall(text))
 
 
 @cache
-def _leader_firsts() -> dict[str, tuple[str, ...]]:
-    """The Chinese name forms by their first character."""
+def _leader_firsts(language: str) -> dict[str, tuple[str, ...]]:
+    """The name forms of a language without spaces (Chinese) by their first character."""
     firsts: dict[str, list[str]] = {}
-    for key in sorted(_leader_keys("zh")):
+    for key in sorted(_leader_keys(language)):
         firsts.setdefault(key[0], []).append(key)
     return {char: tuple(keys) for char, keys in firsts.items()}
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from ..lang import pack
 from ..model import Document, Paragraph
 from ..result import Edit, FormulaUse, Op, PhraseSide
 from ..segment.sentences import split_sentences
@@ -69,16 +70,16 @@ class Strength:
 
 
 def _wrap(pattern: str, language: str) -> str:
-    # zh has no word boundaries; ru/en patterns must not match inside a word
-    # ("вто" in "второй", "sco" in "disco").
-    return f"(?:{pattern})" if language == "zh" else rf"(?<!\w)(?:{pattern})(?!\w)"
+    # Han script has no word boundaries; elsewhere patterns must not match
+    # inside a word ("вто" in "второй", "sco" in "disco").
+    return rf"(?<!\w)(?:{pattern})(?!\w)" if pack(language).spaced else f"(?:{pattern})"
 
 
 # How far before a scale term a negation is looked for (characters): room for
 # the negation and two words ("do not yet fully support").
 _NEGATION_REACH = 60
-# zh: a negation stands right before the verb, or before one modal ("不会支持").
-_ZH_MODALS = "会|能|再|愿|应|得|曾|予"
+# Without spaces (zh), a negation stands right before the verb, or before one
+# modal ("不会支持", pack "negation_modals").
 
 
 def _negation_pattern(languages: Sequence[str]) -> re.Pattern[str]:
@@ -89,13 +90,15 @@ def _negation_pattern(languages: Sequence[str]) -> re.Pattern[str]:
         words = "|".join(re.escape(w) for w in data["negations"].get(lang, ()))
         if not words:
             continue
-        if lang == "zh":
-            parts.append(f"(?:{words})(?:{_ZH_MODALS})?$")
+        found = pack(lang)
+        if not found.spaced:
+            parts.append(f"(?:{words})(?:{found.negation_modals})?$")
             continue
         exceptions = "|".join(re.escape(w) for w in data["not_negations"].get(lang, ()))
         unless = rf"(?! (?:{exceptions})(?!\w))" if exceptions else ""
         # "n't" is glued to its verb ("don't"); the other negations are words.
-        start = r"(?:(?<!\w)(?:{0})|n't)" if lang == "en" else r"(?<!\w)(?:{0})"
+        glued = re.escape(found.glued_negation) if found.glued_negation else ""
+        start = rf"(?:(?<!\w)(?:{{0}})|{glued})" if glued else r"(?<!\w)(?:{0})"
         parts.append(start.format(words) + unless + r"(?: [\w-]+){0,2} $")
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 

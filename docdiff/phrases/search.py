@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from typing import Any
 
 from attrs import field, frozen
 
+from ..lang import LANGUAGES as SHIPPED_LANGUAGES
+from ..lang import lexicon, pack
 from ..model import Clause, Document, Metadata, Paragraph, Span
 from ..result import FormulaOccurrence
 from ..text.normalize import Normalized, fold_char, normalize
@@ -36,8 +36,8 @@ __all__ = [
     "regions",
 ]
 
-#: The languages the lexicon has patterns for.
-LANGUAGES = ("ru", "en", "zh")
+#: The languages the lexicon has patterns for: the shipped packs.
+LANGUAGES = SHIPPED_LANGUAGES
 
 
 def _patterns(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -76,9 +76,7 @@ class Formula:
 @functools.cache
 def lexicon_data() -> dict[str, Any]:
     """The parsed lexicon file (read once)."""
-    text = resources.files("docdiff.lang").joinpath("lexicon/formulas.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return lexicon("formulas")
 
 
 @functools.cache
@@ -117,9 +115,10 @@ def _matchers(formula_id: str, language: str) -> tuple[tuple[re.Pattern[str], bo
     out = []
     for lang, patterns in formula.patterns:
         if patterns and (language == lang or language not in LANGUAGES):
-            tail = "" if lang == "zh" else r"(?!\w)"
+            spaced = pack(lang).spaced
+            tail = r"(?!\w)" if spaced else ""
             alternation = "|".join(f"(?:{p}){tail}" for p in patterns)
-            out.append((re.compile(alternation), lang != "zh"))
+            out.append((re.compile(alternation), spaced))
     return tuple(out)
 
 

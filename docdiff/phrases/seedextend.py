@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from attrs import frozen
 
+from ..lang import packs
 from ..options import PhraseTuning
 from ..text.tokens import term_of
 from .wordkeys import Words
@@ -27,30 +28,14 @@ __all__ = ["Alignment", "Words", "local_alignments"]
 # The seed length, the boilerplate bound on pairings, the merge gap and the
 # fewest matched words are first-class options: :class:`docdiff.options.PhraseTuning`.
 
-# Function words: never the edge of a phrase, and never a seed on their own.
-_FUNCTION_RU = str.split(
-    "и в во на с со по о об обо для к ко из от до за при что как а но не ни их его ее её это этот "
-    "эти также у же ли бы или либо между через под над после перед"
-)
-_FUNCTION_EN = str.split(
-    "the a an of and to in on for with by as at from that this these those is are was were be been "
-    "will would shall should can may it also which who"
-)
-_FUNCTION_ZH = "的和在是与及了为对将其等"
-# Words so common in statements that an n-gram of them and function words seeds nothing.
-_COMMON = str.split(
-    "стороны сторона сторон обе обеих оба двух две два страны стран государств все всех "
-    "their its his her our they we both two side sides countries country nations other all such"
-)
-_FUNCTION: frozenset[str] = frozenset(
-    {term_of(w, "ru") for w in _FUNCTION_RU} | {term_of(w, "en") for w in _FUNCTION_EN} | set(_FUNCTION_ZH)
-)
-_STOP: frozenset[str] = (
-    _FUNCTION
-    | {term_of(w, "ru") for w in _COMMON}
-    | {term_of(w, "en") for w in _COMMON}
-    | {"中", "两", "双", "方", "国"}
-)
+# Function words (pack "function_words"): never the edge of a phrase, and
+# never a seed on their own.  Words so common in statements that an n-gram of
+# them and function words seeds nothing (pack "common_words"); they are keyed
+# in every language, as a statement quotes the other side's words.
+_FUNCTION: frozenset[str] = frozenset(term_of(w, p.code) for p in packs() for w in p.function_words)
+_STOP: frozenset[str] = _FUNCTION | {
+    term_of(w, p.code) for p in packs() for w in (word for q in packs() for word in q.common_words)
+}
 
 
 def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:

@@ -20,11 +20,13 @@ Rules, in order:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 import attrs
 
+from ..lang import languages, pack
 from ..model import Block, Clause, Paragraph, Part, Span
 from .chunks import Chunk
 from .markers import Kind, Marker, find_marker, is_heading_like, is_title_heading, visible
@@ -32,12 +34,14 @@ from .numbering import Numbering, choose_numbering
 
 __all__ = ["Body", "split_body"]
 
-_INTRO_RE = re.compile(
-    r"(?:(?:о\s+)?(?:ниже)?следующем|(?:agree[ds]?|declare[ds]?|decided|resolved?)\s+as\s+follows"
-    r"|(?:declare|state|affirm)\s+the\s+following|(?:hereby\s+)?declare|заявляют|заявили|声明如下|宣布如下"
-    r"|达成(?:如下|以下)共识)\s*[:：]$",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _intro_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """An introduction to numbered clauses ("заявляют:", "declare as follows:"), pack "intro_formula"."""
+    words = "|".join(p.intro_formula for p in map(pack, codes) if p.intro_formula) or "(?!)"
+    return re.compile(rf"(?:{words})\s*[:：]$", re.IGNORECASE)
+
+
 _INTRO_SCAN = 10
 _HASHES_RE = re.compile(r"^#{1,6}[ \t]*")
 
@@ -236,7 +240,7 @@ class _Builder:
         n = len(self.chunks)
         intro = -1
         for i in range(min(_INTRO_SCAN, n // 2 + 1, n - 1)):
-            if _INTRO_RE.search(self.chunks[i].text):
+            if _intro_re(languages()).search(self.chunks[i].text):
                 intro = i
         preamble = self.preamble(intro + 1)
         clauses: list[Clause] = []

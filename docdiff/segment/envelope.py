@@ -10,35 +10,49 @@ finds them so the statement's own structure starts and ends in the right place.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from attrs import frozen
 
+from ..lang import languages, pack
 from ..model import Span
 from .chunks import Chunk
 
 __all__ = ["Enveloped", "split_envelope"]
 
-# Attribution lines hand over to the quoted text; they end in a colon.
-_ATTRIBUTION_RE = re.compile(
-    r"(?:говорится|сообщается|отмечается|приводится|указывается|текст\w*\s+(?:заявлени|документ|декларац)\w*"
-    r"|(?:полный\s+)?текст\w*(?:\s+[\w-]+){0,3}|приводим\s.{0,40}текст\w*"
-    r"|(?:statement|declaration|communiqu\w*|text|document)\s+(?:reads|read|follows|states|is\s+as\s+follows)"
-    r"|reads\s+as\s+follows|(?:following|below)\s+is\s+the\s+(?:full\s+)?text.{0,80}"
-    r"|text\s+of\s+the\s.{0,80}(?:follows|reads|below)"
-    r"|全文如下|内容如下|声明如下|原文如下)\s*[:：]\s*$",
-    re.IGNORECASE,
-)
-# Without a colon, an attribution verb ends the line and a quotation opens the
-# next chunk: "В совместном заявлении, в частности, говорится" / «...».
-_BARE_ATTRIBUTION_RE = re.compile(
-    r"(?:говорится|отмечается|сообщается|подчеркивается|подчёркивается|заявили|reads|states|says|said|noted)"
-    r"\s*[.,]?\s*$",
-    re.IGNORECASE,
-)
-_RELAY_RE = re.compile(
-    r"^(?:Как\s+(?:передает|сообщает|сообщил[аи]?)|По\s+сообщению|According\s+to)\b.*[:：]$"
-)
+
+@functools.cache
+def _cues(
+    codes: tuple[str, ...],
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The attribution, bare attribution, relay and site-matter patterns over the packs ``codes``.
+
+    Attribution lines hand over to the quoted text and end in a colon.
+    Without a colon, an attribution verb ends the line and a quotation opens
+    the next chunk: "В совместном заявлении, в частности, говорится" / «...».
+    Site matter follows a statement: related links, sharing, credits.  The
+    words are pack facts ("attribution", "bare_attribution", "relay",
+    "site_matter"); the argument keys the cache when a pack is added.
+    """
+    found = [pack(code) for code in codes]
+
+    def alternation(field: str) -> str:
+        return "|".join(value for p in found if (value := getattr(p, field))) or "(?!)"
+
+    return (
+        re.compile(rf"(?:{alternation('attribution')})\s*[:：]\s*$", re.IGNORECASE),
+        re.compile(rf"(?:{alternation('bare_attribution')})\s*[.,]?\s*$", re.IGNORECASE),
+        re.compile(rf"^(?:{alternation('relay')})\b.*[:：]$"),
+        re.compile(rf"^(?:{alternation('site_matter')}|#{{3}}\s*$)", re.IGNORECASE),
+    )
+
+
+def _attribution_like(text: str) -> bool:
+    """True when ``text`` reads as a line handing over to a quoted statement (colon included)."""
+    attribution, _, relay, _ = _cues(languages())
+    return attribution.search(text) is not None or relay.match(text) is not None
+
 
 _QUOTE_PAIRS = {'"': '"', "«": "»", "„": "“”", "“": "”", "「": "」", "『": "』"}
 # Punctuation a news site puts after a closing quote: «...».
@@ -76,9 +90,9 @@ def _attribution(chunks: tuple[Chunk, ...]) -> int:
             continue
         # Both colon patterns end the text with the colon (the text has no
         # outer whitespace), so a text ending otherwise is spared their search.
-        if text.endswith((":", "：")) and (_ATTRIBUTION_RE.search(text) or _RELAY_RE.match(text)):
+        if text.endswith((":", "：")) and _attribution_like(text):
             return i
-        if chunks[i + 1].text[0] in _QUOTE_PAIRS and _BARE_ATTRIBUTION_RE.search(text):
+        if chunks[i + 1].text[0] in _QUOTE_PAIRS and _cues(languages())[1].search(text):
             return i
     return -1
 
@@ -86,7 +100,7 @@ def _attribution(chunks: tuple[Chunk, ...]) -> int:
 def _site_matter(chunks: tuple[Chunk, ...], first: int) -> int:
     """Index of the first chunk of trailing site matter, or ``len(chunks)``."""
     for i in range(max(first + 1, len(chunks) - _TAIL_LIMIT), len(chunks)):
-        if _SITE_RE.match(chunks[i].text):
+        if _cues(languages())[3].match(chunks[i].text):
             return i
     return len(chunks)
 

@@ -18,30 +18,49 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ..lang import languages, pack
 from .chunks import Chunk
 from .markers import Kind, find_marker, is_dateline, is_heading_like
 
 __all__ = ["find_closing", "find_dateline", "find_title", "is_dateline"]
 
-_TITLE_WORD_RE = re.compile(
-    r"statement|declaration|communiqu|joint|treaty|agreement|memorandum|framework|charter|protocol"
-    r"|заявлени|декларац|коммюнике|договор|соглашени|меморандум|хартия|протокол"
-    r"|声明|宣言|公报|条约|协定|备忘录",
-    re.IGNORECASE,
-)
 
-_DONE_RE = re.compile(
-    r"^(?:Done\s+(?:at|in)|Signed\s+(?:at|in)|Совершено|Подписано\s+в\s|Составлено\s+в\s"
-    r"|本(?:联合)?(?:声明|条约|协定|宣言).{0,60}(?:签署|签订|一式)|.{0,40}一式[两二]份)",
-    re.IGNORECASE,
-)
-_SIGNATURE_RE = re.compile(r"^(?:For\s+the\s|For\s+[A-Z]|On\s+behalf\s+of|За\s|От\s+имени|代表)")
-_ROLE_RE = re.compile(
-    r"\b(?:Президент|Председатель|Премьер-министр|Министр|President|Prime\s+Minister|Chairman|Minister"
-    r"|Secretary|Chancellor)\b|主席|总统|总理|部长",
-)
+@functools.cache
+def _patterns(codes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Title word, signing formula, signature line and role patterns over the packs ``codes``.
+
+    Each pack gives its alternations (docdiff/lang/<code>/pack.json:
+    "title_words", "signing_formula", "signature_line", "closing_roles");
+    roles are whole words where the language spaces its words.  The
+    argument keys the cache when a pack is added.
+    """
+    found = [pack(code) for code in codes]
+
+    def alternation(field: str) -> str:
+        return "|".join(value for p in found if (value := getattr(p, field)))
+
+    roles = "|".join(
+        (rf"\b(?:{p.closing_roles})\b" if p.spaced else p.closing_roles) for p in found if p.closing_roles
+    )
+    return (
+        re.compile(alternation("title_words"), re.IGNORECASE),
+        re.compile(rf"^(?:{alternation('signing_formula')})", re.IGNORECASE),
+        re.compile(rf"^(?:{alternation('signature_line')})"),
+        re.compile(roles),
+    )
+
+
+def _title_word(text: str) -> bool:
+    return _patterns(languages())[0].search(text) is not None
+
+
+def _role(text: str) -> bool:
+    return _patterns(languages())[3].search(text) is not None
+
+
 _INITIALS_RE = re.compile(r"\b[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ][a-zа-яё]+")
 
 _TITLE_MAX_WORDS = 60
@@ -67,7 +86,7 @@ def find_title(chunks: tuple[Chunk, ...]) -> int:
     heads = 0
     while heads < min(_TITLE_MAX_CHUNKS, len(chunks) - 1) and _title_candidate(chunks[heads]):
         heads += 1
-    keyword = [i for i in range(heads) if _TITLE_WORD_RE.search(chunks[i].text)]
+    keyword = [i for i in range(heads) if _title_word(chunks[i].text)]
     if keyword:
         return keyword[-1] + 1
     if heads and heads <= 2 and heads < len(chunks) and is_dateline(chunks[heads].text):
@@ -82,14 +101,15 @@ def find_dateline(chunks: tuple[Chunk, ...], at: int) -> bool:
 
 def _strong(text: str) -> bool:
     first_line = text.strip().splitlines()[0] if text.strip() else ""
-    if _DONE_RE.match(text.strip()) or is_dateline(text):
+    _, done_re, signature_re, _ = _patterns(languages())
+    if done_re.match(text.strip()) or is_dateline(text):
         return True
-    if _SIGNATURE_RE.match(first_line) and is_heading_like(first_line, 14):
+    if signature_re.match(first_line) and is_heading_like(first_line, 14):
         return True
     lines = text.strip().splitlines()
     return (
         all(is_heading_like(line, 10) for line in lines)
-        and _ROLE_RE.search(text) is not None
+        and _role(text)
         and (len(lines) > 1 or _INITIALS_RE.search(text) is not None)
     )
 
@@ -98,7 +118,7 @@ def _role_over_name(text: str, following: str) -> bool:
     """A role line with the signer's name on the next line ("Президент Республики Альфа" / "А.Иванов")."""
     return (
         is_heading_like(text, 10)
-        and _ROLE_RE.search(text) is not None
+        and _role(text)
         and is_heading_like(following, 6)
         and _INITIALS_RE.search(following) is not None
     )
@@ -112,7 +132,7 @@ def _name_like(line: str) -> bool:
 
 def _role_line(line: str) -> bool:
     """Roles of two signers side by side under their names: "President of ... Prime Minister of Australia"."""
-    return _ROLE_RE.search(line) is not None and is_heading_like(line, _ROLE_LINE_MAX_WORDS)
+    return _role(line) and is_heading_like(line, _ROLE_LINE_MAX_WORDS)
 
 
 def _weak(text: str) -> bool:

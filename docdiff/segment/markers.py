@@ -12,10 +12,16 @@ into numbers so the caller can check that a sequence is plausible.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 import attrs
 from attrs import frozen
+
+from ..lang import languages, pack
+from ..lang.scripts import CLOSERS_AFTER_LINE, HAN_BASIC, INVISIBLE_AT_LINE_START
+
+_HAN_FIRST, _HAN_LAST = HAN_BASIC[0], HAN_BASIC[-1]
 
 __all__ = [
     "INVISIBLE",
@@ -68,45 +74,57 @@ _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 _ZH_NUM = "一二三四五六七八九十百〇零"
 _ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-_ARTICLE_RE = re.compile(
-    r"(?:Статья|СТАТЬЯ|Article|ARTICLE|§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{1,3}|[IVXL]{1,7})(?!\w|\.\d)\.?"
-    rf"|第([{_ZH_NUM}\d]{{1,4}})条"
-)
 _DECIMAL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
 _ARABIC_RE = re.compile(r"(\d{1,3})(?:[ \t\u00a0]?\.(?![\d.])|\)|-(?=\s))(?=\s|[^\W\d_])")
 _PAREN_RE = re.compile(r"[(（](\d{1,3})[)）]")
 _ROMAN_START_RE = re.compile(r"([IVXL]{1,7})[.)](?=\s)")
 _ZH_RE = re.compile(rf"([{_ZH_NUM}]{{1,3}})、")
 _ZH_PAREN_RE = re.compile(rf"[(（]([{_ZH_NUM}]{{1,3}})[)）]")
-_LETTER_RE = re.compile(r"\(([a-zа-я])\)|([a-zа-я])\)(?=\s)|([a-z])\.(?=\s)")
 _UPPER_RE = re.compile(r"([A-Z])\.(?=\s+[A-Z])")
 _BULLET_RE = re.compile(r"(?:——|—|–|-|•|·|\*|▪|●)(?=\s|[^\W\d_])")
 _SPACE_RE = re.compile(r"[\s:：.\-–—]*")
 _GAP_RE = re.compile(r"\s*")
 # Characters that print nothing: zero-width spaces and joiners, word joiner,
 # byte order mark, soft hyphen.  Scraped text scatters them at line starts.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = INVISIBLE_AT_LINE_START
 _LEAD_RE = re.compile(rf"[\s{INVISIBLE}]*")
 # Markdown emphasis around a number ("**1.** text") and heading hashes ("## Heading").
 _EMPHASIS_RE = re.compile(r"(?:\*\*|__)(?=\S)")
 _EMPHASIS_END_RE = re.compile(r"(?:\*\*|__)")
 _HASHES_RE = re.compile(r"#{1,6}[ \t]+")
 
-_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _ZH_DIGIT = "〇零一二三四五六七八九十\\d"
-_DATE_RE = re.compile(
-    rf"(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_EN_MONTHS}),?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_RU_MONTHS})\s+\d{{4}}"
-    rf"|[{_ZH_DIGIT}]{{4}}\s*年\s*[{_ZH_DIGIT}]{{1,3}}\s*月\s*[{_ZH_DIGIT}]{{1,3}}\s*日"
-    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _patterns(codes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The article, letter and date patterns over the packs ``codes`` (the argument keys the cache).
+
+    Each pack gives its words and letters (docdiff/lang/<code>/pack.json:
+    "article_words", "letters", "dotted_letters", "months", "dateline_dates").
+    """
+    found = [pack(code) for code in codes]
+    words = "".join(word + "|" for p in found for word in p.article_words)
+    article = re.compile(
+        rf"(?:{words}§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{{1,3}}|[IVXL]{{1,7}})(?!\w|\.\d)\.?"
+        rf"|第([{_ZH_NUM}\d]{{1,4}})条"
+    )
+    letters = "".join(p.letters for p in found)
+    dotted = "".join(p.dotted_letters for p in found)
+    # An empty class is no regex: "(?!)" matches nowhere.
+    letters, dotted = (f"[{chars}]" if chars else "(?!)" for chars in (letters, dotted))
+    letter = re.compile(rf"\(({letters})\)|({letters})\)(?=\s)|({dotted})\.(?=\s)")
+    dates = [d.replace("{months}", "|".join(p.months)) for p in found for d in p.dateline_dates]
+    date = re.compile(
+        "|".join(dates) + r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+        re.IGNORECASE,
+    )
+    return article, letter, date
+
 
 # Sentence-final punctuation; a line ending with none of these may be a heading.
 _FINAL = ".!?;:。！？；：…,，"
-_CLOSERS = "\"'»”’)]}）」』》"
+_CLOSERS = CLOSERS_AFTER_LINE
 
 
 def _zh_value(text: str) -> int:
@@ -188,7 +206,8 @@ def find_marker(text: str) -> Marker | None:
 
 
 def _find_marker(text: str, pos: int) -> Marker | None:
-    if (m := _ARTICLE_RE.match(text, pos)) is not None:
+    article_re, letter_re, _ = _patterns(languages())
+    if (m := article_re.match(text, pos)) is not None:
         label = m.group(1) or m.group(2)
         line = text[m.end() :].split("\n", 1)[0].strip()
         # "Article 5 of the Treaty ..." is prose: a heading after the number
@@ -209,7 +228,7 @@ def _find_marker(text: str, pos: int) -> Marker | None:
         return _marker(Kind.ZH, m.group(1), (_zh_value(m.group(1)),), text, m.end())
     if (m := _ZH_PAREN_RE.match(text, pos)) is not None:
         return _marker(Kind.ZH_PAREN, m.group(1), (_zh_value(m.group(1)),), text, m.end())
-    if (m := _LETTER_RE.match(text, pos)) is not None:
+    if (m := letter_re.match(text, pos)) is not None:
         label = m.group(1) or m.group(2) or m.group(3)
         return _marker(Kind.LETTER, label, (ord(label),), text, m.end())
     if (m := _UPPER_RE.match(text, pos)) is not None:
@@ -226,7 +245,7 @@ def starts_block(line: str) -> bool:
 
 
 def _is_cjk(text: str) -> bool:
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") * 2 > len(text)
+    return sum(1 for c in text if _HAN_FIRST <= c <= _HAN_LAST) * 2 > len(text)
 
 
 def word_count(text: str) -> int:
@@ -255,15 +274,13 @@ def is_heading_like(text: str, max_words: int = 12) -> bool:
     return not ends_sentence(stripped) and word_count(stripped) <= max_words
 
 
-# Title case: every word capitalised but these.  Possessives are here because
-# headings print them either way ("Strengthening our Alliance").
-_MINOR_WORDS = frozenset(
-    (
-        *("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on"),
-        *("onto", "or", "over", "per", "than", "that", "the", "to", "up", "upon", "via", "vs", "with"),
-        *("within", "without", "our", "their", "its"),
-    )
-)
+# Title case: every word capitalised but the packs' "minor_words".  Possessives
+# are among them because headings print them either way ("Strengthening our Alliance").
+@functools.cache
+def _minor_words(codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(pack(code).minor_words for code in codes))
+
+
 _WORD_PUNCT = "\"'“”‘’«»()[]{}:,;.!?—–-"
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _NON_LATIN_RE = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff]")
@@ -286,11 +303,12 @@ def is_title_heading(text: str, max_words: int = TITLE_HEADING_MAX_WORDS) -> boo
         return False
     if _LATIN_RE.search(stripped) is None or _NON_LATIN_RE.search(stripped) is not None:
         return False
+    minor = _minor_words(languages())
     words = [w.strip(_WORD_PUNCT) for w in stripped.split()]
     words = [w for w in words if w]
-    if not words or len(words) > max_words or not words[0][0].isupper() or words[-1].lower() in _MINOR_WORDS:
+    if not words or len(words) > max_words or not words[0][0].isupper() or words[-1].lower() in minor:
         return False
-    content = [w for w in words if w[0].isalpha() and w.lower() not in _MINOR_WORDS]
+    content = [w for w in words if w[0].isalpha() and w.lower() not in minor]
     lower = sum(1 for w in content if not w[0].isupper())
     return len(content) >= 3 and lower * 10 <= len(content)
 
@@ -300,7 +318,7 @@ def is_dateline(text: str) -> bool:
     stripped = text.strip()
     if "\n" in stripped or "\r" in stripped or word_count(stripped) > 10 or len(stripped) > 80:
         return False
-    match = _DATE_RE.search(stripped)
+    match = _patterns(languages())[2].search(stripped)
     if match is None:
         return False
     rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" \t,.;:，。于在年()（）")

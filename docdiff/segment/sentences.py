@@ -38,11 +38,14 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from ..lang import has_pack, languages, pack
+from ..lang.scripts import CLOSERS_AFTER_SENTENCE
+
 __all__ = ["explain", "split_sentences"]
 
 # Characters that close a quotation or bracket and belong to the sentence they
 # follow: '."' and '。”' end the sentence after the quote, not before it.
-_CLOSERS = "\"'»”’)]}）」』》〉"
+_CLOSERS = CLOSERS_AFTER_SENTENCE
 # Characters that may open the next sentence; skipped when looking at its case.
 _OPENERS = "\"'«“„‘‚([{（「『《〈"
 _LINE_BREAK = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -61,8 +64,6 @@ def _candidates(marks: str) -> re.Pattern[str]:
     return re.compile(rf"[{re.escape(_LINE_BREAK)}{run}](?:(?<=[{run}])[{run}]*[{closers}]*)?")
 
 
-_CANDIDATE_RE = _candidates(".!?…")
-_ZH_CANDIDATE_RE = _candidates("。！？!?")
 # The word before a mark, read backwards: a word character, then word
 # characters and periods (a newline just before the mark is skipped, as a
 # "$" anchor would skip it).
@@ -71,24 +72,24 @@ _WORD_BEFORE_REVERSED_RE = re.compile(r"\n?(\w[\w.]*)")
 _LEFT_WORD_WINDOW = 64
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+# Abbreviations (written without their final period, lowercase) and those of
+# them that close an enumeration come from the language packs
+# (docdiff/lang/<code>/pack.json: "abbreviations", "enumeration_ends").
 
 
-# Abbreviations written without their final period, lowercase.
-_ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "ru": _words(
-        "г гг т.е т.д т.п т.ч т.к т.н др им ул млн млрд трлн тыс руб долл стр см ст п пп "
-        "гос акад проф ген зам пр напр обл р ч"
-    ),
-    "en": _words(
-        "u.s u.k u.n u.s.a e.u dr mr mrs ms no nos st e.g i.e etc jan feb mar apr jun "
-        "jul aug sep sept oct nov dec inc co corp ltd vs approx jr sr gen col lt gov sen "
-        "rep prof pres hon amb dept art para cf al est fig vol pp mt ft"
-    ),
-}
-# Abbreviations that close an enumeration and so may end a sentence.
-_ENUMERATION_END = frozenset({"etc", "т.д", "т.п", "др"})
+@functools.cache
+def _abbreviations(language: str, codes: tuple[str, ...]) -> frozenset[str]:
+    """The abbreviations of ``language``; those of every pack for a language without one."""
+    if has_pack(language):
+        return pack(language).abbreviations
+    return frozenset().union(*(pack(code).abbreviations for code in codes))
+
+
+@functools.cache
+def _enumeration_ends(codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(pack(code).enumeration_ends for code in codes))
+
+
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _LIST_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 
@@ -170,7 +171,7 @@ def split_enumeration_end(c: _Candidate) -> bool | None:
     """An enumeration closer ("etc.", "т.д.") before a capital ends the sentence (see module doc)."""
     if c.mark != "." or c.closed:
         return None
-    return True if c.left_word.lower() in _ENUMERATION_END else None
+    return True if c.left_word.lower() in _enumeration_ends(languages()) else None
 
 
 def join_abbreviation(c: _Candidate) -> bool | None:
@@ -178,7 +179,7 @@ def join_abbreviation(c: _Candidate) -> bool | None:
     if c.mark != "." or c.closed:
         return None
     word = c.left_word.lower()
-    if word in _ABBREVIATIONS.get(c.language, _ALL_ABBREVIATIONS):
+    if word in _abbreviations(c.language, languages()):
         return False
     return None
 
@@ -213,8 +214,6 @@ def split_default(c: _Candidate) -> bool | None:
     return True
 
 
-_ALL_ABBREVIATIONS = frozenset().union(*_ABBREVIATIONS.values())
-
 RULES: tuple[Rule, ...] = (
     split_newline,
     join_empty_left,
@@ -234,15 +233,16 @@ ZH_RULES: tuple[Rule, ...] = (split_newline, join_empty_left, split_default)
 
 
 @functools.cache
-def _rules_for(language: str) -> tuple[re.Pattern[str], Sequence[Rule]]:
-    if language == "zh":
-        return _ZH_CANDIDATE_RE, ZH_RULES
-    return _CANDIDATE_RE, RULES
+def _rules_for(language: str, codes: tuple[str, ...]) -> tuple[re.Pattern[str], Sequence[Rule]]:
+    # The language's marks; a language without spaces between words needs no
+    # space after a mark and has no case to check (pack "sentence_marks", "spaced").
+    found = pack(language)
+    return _candidates(found.sentence_marks), (RULES if found.spaced else ZH_RULES)
 
 
 def _decide(text: str, language: str) -> list[tuple[int, bool, str]]:
     """Every candidate as (boundary position, split?, deciding rule name)."""
-    pattern, rules = _rules_for(language)
+    pattern, rules = _rules_for(language, languages())
     decisions: list[tuple[int, bool, str]] = []
     last = len(text.rstrip())
     first = len(text) - len(text.lstrip())
@@ -266,8 +266,9 @@ def split_sentences(text: str, language: str, offset: int = 0) -> tuple[tuple[in
 
     Spans are trimmed of surrounding whitespace, in order, non-overlapping, and
     together cover every non-whitespace character of ``text``.  ``language`` is
-    an ISO 639-1 code: "zh" uses Chinese marks, "ru" and "en" their own
-    abbreviation lists, any other code the union of those lists.
+    an ISO 639-1 code: its language pack gives the marks and the
+    abbreviations; a language without a pack uses the fallback pack's marks
+    and the union of every pack's abbreviations.
     """
     cuts = [0]
     cuts.extend(position for position, split, _ in _decide(text, language) if split)

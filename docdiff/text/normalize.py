@@ -14,6 +14,8 @@ import unicodedata
 
 from attrs import frozen
 
+from ..lang.scripts import INVISIBLE_FOLDED
+
 __all__ = ["Normalized", "fold_char", "normalize"]
 
 # Every quotation mark folds to the straight double quote; single quotes and
@@ -24,7 +26,7 @@ _SINGLE_QUOTES = "'‘’‚‛‹›′`"
 _DASHES = "‐‑‒–—―−⁃﹘﹣－"
 # Characters that carry no text: soft hyphen, zero-width space/joiners, word
 # joiner, byte-order mark, invisible operators.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u2061\u2062\u2063\u2064\u180e"
+_INVISIBLE = INVISIBLE_FOLDED
 
 _FOLD: dict[str, str] = {}
 _FOLD.update({c: '"' for c in _DOUBLE_QUOTES})

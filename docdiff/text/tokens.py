@@ -18,6 +18,8 @@ import re
 
 import snowballstemmer
 
+from ..lang import languages, pack, stemming_pack
+from ..lang.scripts import HAN_CLASS
 from .normalize import fold_char
 
 __all__ = [
@@ -37,8 +39,6 @@ __all__ = [
 # tokens of their own; anything else is one character.  A word character is
 # alphanumeric (\w but "_") outside the main Han block; every \d is one, so
 # digits need no alternative of their own (which made matching 2.5x slower).
-HAN_CLASS = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
-"""A Han character: the CJK ideograph blocks (a token of its own)."""
 WORD_CHAR = r"[^\W_\u3400-\u9fff]"
 """A character of a word: alphanumeric, "_" and the main Han block excepted."""
 WORD_PATTERN = rf"{WORD_CHAR}+(?:[-‐‑'’.]{WORD_CHAR}+)*"
@@ -49,8 +49,6 @@ _HAN = re.compile(HAN_CLASS)
 # Words looked up per language more than this many are forgotten all at once
 # (the same bound as term_of's cache).
 _KEYS_LIMIT = 200_000
-
-_STEMMER_NAMES = {"ru": "russian", "en": "english", "uk": "russian", "be": "russian"}
 
 
 def is_han(text: str) -> bool:
@@ -65,8 +63,24 @@ def split_tokens(text: str) -> list[str]:
 
 @functools.cache
 def _stemmer(language: str) -> object | None:
-    name = _STEMMER_NAMES.get(language)
-    return snowballstemmer.stemmer(name) if name else None
+    found = stemming_pack(language)
+    return snowballstemmer.stemmer(found.stemmer) if found is not None and found.stemmer else None
+
+
+@functools.cache
+def _stemming(language: str, codes: tuple[str, ...]) -> tuple[tuple[str, str, bool, str, bool], ...]:
+    """Per pack with a stemmer, in pack order: (code, letter range, ASCII words?, possessive, own?).
+
+    "own" says the pack stems ``language``'s words; the range and the ASCII
+    test claim words by their script whatever the language (a Russian word
+    quoted in an English text is stemmed as Russian).
+    """
+    own = stemming_pack(language)
+    return tuple(
+        (p.code, p.stem_letters, p.stem_ascii, p.possessive, own is not None and own.code == p.code)
+        for p in map(pack, codes)
+        if p.stemmer
+    )
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -82,13 +96,16 @@ def stem(word: str, language: str) -> str:
 def term_of(token: str, language: str) -> str:
     """The comparison key of one word token: folded, case-folded, stemmed."""
     folded = "".join(fold_char(c) for c in token).casefold()
-    if language in ("ru", "uk", "be") or any("а" <= c <= "я" for c in folded):
-        return stem(folded, "ru")
-    if language == "en" or folded.isascii():
-        # Possessives carry no meaning for comparison: "China's" is "China".
-        if folded.endswith("'s"):
-            folded = folded[:-2]
-        return stem(folded, "en")
+    for code, letters, ascii_words, possessive, own in _stemming(language, languages()):
+        if (
+            own
+            or (letters and any(letters[0] <= c <= letters[1] for c in folded))
+            or (ascii_words and folded.isascii())
+        ):
+            # Possessives carry no meaning for comparison: "China's" is "China".
+            if possessive and folded.endswith(possessive):
+                folded = folded[: -len(possessive)]
+            return stem(folded, code)
     return folded
 
 

@@ -18,6 +18,7 @@ from docdiff.describe.dates import find_dates, parse_date
 from docdiff.describe.leaders import _patterns, find_leaders, leaders
 from docdiff.describe.metadata import extract_metadata, find_kind
 from docdiff.describe.places import find_place, place_name
+from docdiff.lang import languages
 from docdiff.model import Block, Clause, Paragraph, Part, Signatory, Span
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,9 +153,9 @@ _DATE_PIECES = [
 @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=10))
 def test_date_rules_skipped_for_a_missing_substring_would_find_nothing(pieces: list[str]) -> None:
     text = "".join(pieces)
-    every_rule = tuple((pattern, kind, ()) for pattern, kind, _ in dates._RULES)
+    every_rule = tuple((pattern, kind, ()) for pattern, kind, _ in dates._rules(languages()))
     with (
-        mock.patch.object(dates, "_RULES", every_rule),
+        mock.patch.object(dates, "_rules", lambda codes: every_rule),
         mock.patch.object(dates, "_DIGIT_RE", re.compile("")),
     ):
         expected = find_dates(text)

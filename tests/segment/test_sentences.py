@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docdiff.lang import pack
 from docdiff.segment.sentences import (
-    _CANDIDATE_RE,
     _CLOSERS,
     _LINE_BREAK,
-    _ZH_CANDIDATE_RE,
     _Candidate,
+    _candidates,
     explain,
     split_sentences,
 )
@@ -166,6 +166,7 @@ def test_left_word_is_what_a_dollar_anchored_search_finds(pieces: list[str], sta
 @given(st.lists(_PIECES, max_size=30))
 def test_candidates_are_a_break_or_a_run_of_marks_with_closers(pieces: list[str]) -> None:
     text = "".join(pieces)
-    for pattern, marks in ((_CANDIDATE_RE, ".!?…"), (_ZH_CANDIDATE_RE, "。！？!?")):
+    for marks in (pack("en").sentence_marks, pack("zh").sentence_marks):
+        pattern = _candidates(marks)
         plain = re.compile(rf"[{re.escape(_LINE_BREAK)}]|[{re.escape(marks)}]+[{re.escape(_CLOSERS)}]*")
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -1,0 +1,121 @@
+"""A language added from a folder outside the package: the whole recipe of docs/languages.md.
+
+The toy language "qt" (ISO 639 keeps qaa-qtz for local use) is written into a
+temporary folder, made known with :func:`docdiff.lang.add_pack_folder`, and a
+statement in it is parsed: its title, dateline, numbered clauses, date and
+signing line are found from the pack alone, and no file of the package is
+touched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import docdiff
+from docdiff.describe.dates import parse_date
+from docdiff.lang import add_pack_folder, has_pack, languages, pack, remove_pack
+
+TOY = {
+    "_doc": ["Toyish, a made-up language for the test."],
+    "name": "Toyish",
+    "months": [
+        "unmo",
+        "dumo",
+        "trimo",
+        "kvarmo",
+        "kvinmo",
+        "sesmo",
+        "sepmo",
+        "okmo",
+        "naumo",
+        "dekmo",
+        "undekmo",
+        "dudekmo",
+    ],
+    "month_cues": ["mo"],
+    "date_rules": [
+        {
+            "pattern": r"(?<!\w)(?P<day>[0-3]?\d)\s+(?P<month>{months})\s+(?P<year>(?:19|20)\d\d)(?!\w)",
+            "ignorecase": True,
+            "needs_month": True,
+            "needs_year": True,
+        }
+    ],
+    "dateline_dates": [r"\d{1,2}\s+(?:{months})\s+\d{4}"],
+    "abbreviations": ["nro"],
+    "title_words": "deklaro|traktato",
+    "signing_formula": r"Farita\s+en",
+    "signature_line": r"Por\s",
+    "closing_roles": "Prezidanto|Ministro",
+}
+
+STATEMENT = """Komuna Deklaro
+
+Toyurbo, 5 kvinmo 2024
+
+1. La Partioj interkonsentis pri la nro. 7 de la plano kaj pri komerco.
+
+2. La Partioj subtenas pacon en la regiono kaj kunlaboron inter siaj popoloj.
+
+3. La Partioj daurigos la dialogon je ciuj niveloj.
+
+Farita en Toyurbo, 5 kvinmo 2024, en du ekzempleroj
+"""
+
+
+@pytest.fixture
+def toy(tmp_path: Path) -> Iterator[str]:
+    folder = tmp_path / "qt"
+    folder.mkdir()
+    (folder / "pack.json").write_text(json.dumps(TOY, ensure_ascii=False), "utf-8")
+    add_pack_folder(folder)
+    try:
+        yield "qt"
+    finally:
+        remove_pack("qt")
+
+
+def test_an_added_pack_is_known_and_read_with_defaults(toy: str) -> None:
+    assert has_pack(toy)
+    assert toy in languages()
+    assert languages()[-1] == toy  # no "order": after the shipped packs
+    toyish = pack(toy)
+    assert toyish.name == "Toyish"
+    assert toyish.months[4] == "kvinmo"
+    assert toyish.spaced and toyish.stemmer is None  # defaults
+
+
+def test_a_statement_in_the_toy_language_parses_from_its_pack(toy: str) -> None:
+    document = docdiff.loads(STATEMENT, language=toy)
+    assert document.metadata.language == toy
+    assert [clause.label for clause in document.clauses] == ["1", "2", "3"]
+    assert document.clauses[0].text.startswith("La Partioj interkonsentis")
+    assert (
+        document.title is not None
+        and document.source[document.title.span.start : document.title.span.end] == "Komuna Deklaro"
+    )
+    assert document.dateline is not None
+    assert [document.source[b.span.start : b.span.end].split(",")[0] for b in document.closing] == [
+        "Farita en Toyurbo"
+    ]
+    assert document.metadata.date == "2024-05-05"
+    assert parse_date("la 12 dudekmo 2023", toy) == "2023-12-12"
+
+
+def test_without_the_pack_the_same_text_loses_its_date_and_closing(tmp_path: Path) -> None:
+    assert not has_pack("qt")
+    document = docdiff.loads(STATEMENT, language="qt")
+    assert document.metadata.date != "2024-05-05"
+    assert document.closing == ()
+
+
+def test_a_shipped_pack_cannot_be_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "ru"
+    folder.mkdir()
+    (folder / "pack.json").write_text("{}", "utf-8")
+    with pytest.raises(ValueError, match="shipped"):
+        add_pack_folder(folder)
