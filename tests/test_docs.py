@@ -2,6 +2,7 @@
 
 import argparse
 import inspect
+import re
 from pathlib import Path
 
 import docdiff
@@ -63,3 +64,18 @@ def test_the_version_has_one_source():
     assert docdiff.__version__ == metadata.version("docdiff") == declared
     assert declared not in (ROOT / "docdiff" / "__init__.py").read_text(encoding="utf-8")
     assert declared not in (ROOT / "docdiff" / "cli.py").read_text(encoding="utf-8")
+
+
+def test_every_test_the_docs_cite_exists():
+    cited = set()
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        cited |= {(page.name, m[0], m[1]) for m in re.findall(r"(tests/[\w/]+\.py)(?:::(\w+))?", text)}
+    missing = []
+    for page, path, name in sorted(cited):
+        file = ROOT / path
+        if not file.exists():
+            missing.append(f"{page}: {path}")
+        elif name and f"def {name}(" not in file.read_text(encoding="utf-8"):
+            missing.append(f"{page}: {path}::{name}")
+    assert not missing
