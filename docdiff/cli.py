@@ -8,6 +8,7 @@ only with ``--check`` when a substantive difference exists, 2 trouble.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -63,9 +64,14 @@ def _size(text: str) -> int:
     factor = units.get(raw[-1:], 1)
     number = raw[:-1] if raw[-1:] in units else raw
     try:
-        value = int(float(number) * factor)
+        amount = float(number) * factor
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 20M)") from None
+    if not math.isfinite(amount):
+        raise argparse.ArgumentTypeError(f"not a finite size: {text!r} (try 20M)")
+    # A limit past any file's size means no limit; clamping keeps it an int that
+    # every read can take.
+    value = int(min(amount, sys.maxsize))
     if value < 1:
         raise argparse.ArgumentTypeError(f"size must be positive: {text!r}")
     return value

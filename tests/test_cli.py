@@ -328,3 +328,21 @@ def test_a_registered_renderer_is_reachable_from_the_cli(capsys, monkeypatch: py
     with pytest.raises(SystemExit) as stopped:  # a Document format is no compare format
         main(["compare", str(SEED), str(REVISED), "--format", "units"])
     assert stopped.value.code == 2 and "invalid choice: 'units'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("size", ["1e300", "100G", "9999999999999999999999G"])
+def test_a_huge_max_size_reads_a_small_file_without_allocating_the_limit(capsys, size):
+    # read(max_bytes + 1) allocated the whole limit: "out of memory" on a 3 KB file.
+    code, out, err = run(capsys, "parse", SEED, "--max-size", size, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["clauses"]
+
+
+@pytest.mark.parametrize("size", ["inf", "1e400", "-1", "nan", "0"])
+def test_a_non_finite_or_negative_max_size_is_a_usage_error(capsys, size):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", str(SEED), f"--max-size={size}"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err

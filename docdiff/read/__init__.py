@@ -67,8 +67,14 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         )
     try:
         with open(path, "rb") as handle:
-            # Read one byte past the limit: the file may have grown since stat().
-            data = handle.read(max_bytes + 1)
+            # Read one byte past what stat() saw (the file may have grown) but never
+            # past the limit: read(max_bytes + 1) would allocate the whole limit.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            while len(data) <= max_bytes:
+                more = handle.read(min(1 << 20, max_bytes + 1 - len(data)))
+                if not more:
+                    break
+                data += more
     except PermissionError:
         raise InputError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as exc:

@@ -318,3 +318,13 @@ def test_newline_styles(tmp_path: Path, newline: str) -> None:
     assert isinstance(document, Document)
     assert document.source == SEED_TEXT.replace("\n", newline)
     _same_model(document, _reference())
+
+
+def test_a_huge_limit_reads_only_what_the_file_holds(tmp_path: Path) -> None:
+    # read(max_bytes + 1) allocated the limit: a 100 GB limit ran out of memory on 3 KB.
+    from docdiff.read import read_file
+
+    path = tmp_path / "small.txt"
+    path.write_text("Совместное заявление.\n\n1. Стороны договорились.\n" * 50, encoding="utf-8")
+    source = bounded(lambda: read_file(path, max_bytes=100 * 1024**3), megabytes=2)
+    assert source.text == path.read_text(encoding="utf-8")
