@@ -10,7 +10,9 @@ The order of evidence, strongest first:
    single-byte Russian text essentially never does);
 5. a charset declared in the first 4 KB (``<meta charset>``,
    ``http-equiv="Content-Type"``, ``<?xml encoding?>``);
-6. cp1251 against KOI8-R, scored on Russian letter frequencies and case,
+6. UTF-8 but for a few bytes (damage): refused, naming the byte offsets,
+   never read as cp1252 mojibake;
+7. cp1251 against KOI8-R, scored on Russian letter frequencies and case,
    then cp1252 for Western text.
 
 Newlines are kept as decoded; the segmenter handles ``\\r\\n`` and ``\\r``.
@@ -286,8 +288,53 @@ def decode_found(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
             return _checked(data.decode(declared), name), declared
         except UnicodeDecodeError:
             pass  # the declaration is wrong; fall back to detection
+    damage = _utf8_damage(data)
+    if damage:
+        more = f" (and {len(damage) - 1} more)" if len(damage) > 1 else ""
+        raise _fail(
+            name,
+            f"not valid UTF-8 at byte {damage[0]}{more}, though the rest is UTF-8",
+            "the file is damaged there: fix those bytes (or re-save the file as UTF-8) and try again",
+        )
     text, codec = _single_byte(data, name)
     return _checked(text, name), codec
+
+
+# Bytes that no UTF-8 text holds and that a single-byte reading turns into
+# letters no statement uses (cp1252 "þ", "ÿ"): a sign of damage, not of an
+# 8-bit encoding, when they are the only non-ASCII bytes.
+_DAMAGE_BYTES = frozenset(b"\xfe\xff")
+_MAX_DAMAGE = 1000
+
+
+def _utf8_damage(data: bytes) -> list[int]:
+    """Byte offsets of invalid UTF-8 when the file is UTF-8 but for them, else ``[]``.
+
+    Decoding such a file as cp1252 would be silent mojibake.  "UTF-8 but
+    for a few bytes": at least as many valid multi-byte sequences as
+    invalid spots, or only a few non-ASCII bytes, one of them ``FE``/``FF``.
+    A cp1251 or KOI8-R text has invalid spots in nearly every word.
+    """
+    view = memoryview(data)
+    bad: list[int] = []
+    pos = 0
+    while len(bad) < _MAX_DAMAGE:
+        try:
+            codecs.utf_8_decode(view[pos:], "strict", True)
+            break
+        except UnicodeDecodeError as exc:
+            bad.append(pos + exc.start)
+            pos += exc.end
+    if not bad or len(bad) >= _MAX_DAMAGE:
+        return []
+    escaped = data.decode("utf-8", "surrogateescape")
+    valid = sum(1 for c in escaped if ord(c) >= 0x80 and not 0xDC80 <= ord(c) <= 0xDCFF)
+    if valid >= len(bad):
+        return bad
+    high = [b for b in data if b >= 0x80]
+    if len(high) <= 3 and any(b in _DAMAGE_BYTES for b in high):
+        return bad
+    return []
 
 
 def _checked(text: str, name: str) -> str:
