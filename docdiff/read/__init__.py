@@ -56,6 +56,9 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise InputError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
+    except ValueError:
+        # os.stat refuses a path with a NUL character with a bare ValueError.
+        raise InputError(f"{path!r}: the path contains a NUL character; check the path") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a directory; give the path of a statement file")
     if not stat.S_ISREG(info.st_mode):
@@ -114,6 +117,14 @@ def read_text(text: str, *, path: str | None = None) -> Source:
         text = text[1:]
     if not text.strip():
         raise InputError(f"{name}: the text is empty; give the statement text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A lone surrogate is no character: no renderer could write it out.
+        raise InputError(
+            f"{name}: character {exc.start} is a lone surrogate (U+{ord(text[exc.start]):04X}), not text; "
+            "decode the bytes with a real codec (or docdiff.load the file)"
+        ) from None
     reader = reader_for(text)
     if reader.name != "text":
         why = unsafe_doctype(text)

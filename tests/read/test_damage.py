@@ -48,3 +48,17 @@ def test_real_single_byte_texts_are_still_read() -> None:
     assert decode_found(russian.encode("koi8-r")) == (russian, "koi8-r")
     western = "Déclaration commune. Les Parties ont souligné l'importance du dialogue.\n"
     assert decode_found(western.encode("cp1252")) == (western, "cp1252")
+
+
+def test_a_path_with_a_nul_is_an_input_error() -> None:
+    from docdiff import load
+
+    with pytest.raises(InputError, match="NUL character"):
+        load("a\x00b")
+
+
+def test_a_lone_surrogate_is_an_input_error() -> None:
+    from docdiff import loads
+
+    with pytest.raises(InputError, match="character 11 is a lone surrogate"):
+        loads("Joint state\udc80ment of the Parties.\n\n1. The Parties agreed.\n")
