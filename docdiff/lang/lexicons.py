@@ -15,7 +15,7 @@ from typing import Any
 
 __all__ = ["LEXICONS", "lexicon"]
 
-LEXICONS = ("commitments", "formulas", "leaders", "parties", "places")
+LEXICONS = ("commitments", "concepts", "formulas", "leaders", "parties", "places")
 """The lexicon names: ``lexicon/<name>.json``."""
 
 
