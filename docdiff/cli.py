@@ -246,11 +246,11 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_phrases(args: argparse.Namespace) -> int:
     from .model import Document
-    from .phrases.report import phrase_report
+    from .pipeline import phrases
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
-    report = phrase_report(left, right, Options(min_phrase_words=args.min_words))
+    report = phrases(left, right, Options(min_phrase_words=args.min_words))
     _write(render(report, args.format), args.output)
     return EXIT_OK
 
@@ -277,8 +277,7 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 def _run_formulas(args: argparse.Namespace) -> int:
     from .options import ReadOptions
-    from .phrases.report import formula_report
-    from .pipeline import corpus_folder, load_many
+    from .pipeline import corpus_folder, formulas, load_many
 
     folder = corpus_folder(args.paths)
     if folder is not None:
@@ -291,7 +290,7 @@ def _run_formulas(args: argparse.Namespace) -> int:
         return EXIT_OK
     loaded = load_many(args.paths, ReadOptions(max_bytes=args.max_size, language=args.language))
     _report_skipped(loaded.skipped)
-    _write(render(formula_report(loaded.documents), args.format), args.output)
+    _write(render(formulas(loaded.documents), args.format), args.output)
     return EXIT_OK
 
 

@@ -29,21 +29,24 @@ from .model import Document
 from .options import DEFAULT_MAX_BYTES, Options, ReadOptions
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas
+from .phrases.report import formula_report, phrase_report
 from .read import read_file, read_text
 from .read.collect import Loaded, Skipped, expand_paths
 from .read.source import Source
-from .result import Comparison
+from .result import Comparison, FormulaReport, PhraseReport
 from .segment import segment
 
 __all__ = [
     "compare",
     "corpus_folder",
+    "formulas",
     "load",
     "load_many",
     "load_one",
     "load_with",
     "loads",
     "parse",
+    "phrases",
 ]
 
 
@@ -122,6 +125,16 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
             formulas=compare_formulas(left, right),
         )
     return result
+
+
+def phrases(left: Document, right: Document, options: Options | None = None) -> PhraseReport:
+    """The phrase report of two parsed statements: shared and reworded phrases, formula uses."""
+    return phrase_report(left, right, options)
+
+
+def formulas(documents: Sequence[Document]) -> FormulaReport:
+    """The table of the stock formulas each of ``documents`` uses."""
+    return formula_report(documents)
 
 
 def load_one(path: str | os.PathLike[str], read: ReadOptions | None = None) -> Document | Skipped:

@@ -78,3 +78,28 @@ def test_the_registry_imports_nothing_of_docdiff_but_errors() -> None:
     with open(source, encoding="utf-8") as handle:
         imports = [line for line in handle if line.startswith(("from .", "import docdiff", "from docdiff"))]
     assert imports == ["from .errors import OptionsError\n"]
+
+
+def test_every_declared_format_names_a_real_kind_and_a_module_that_registers_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Kinds and modules are named by strings (so that importing docdiff.render
+    # loads no renderer): a typo would only fail when a user asks for that format.
+    import importlib
+
+    from docdiff import cli, registry
+    from docdiff import render as _render  # noqa: F401  (declares the built-ins)
+
+    declared = {kind: dict(formats) for kind, formats in registry._DECLARED.items()}
+    assert declared
+    for kind, by_name in declared.items():
+        module, _, name = kind.rpartition(".")
+        cls = getattr(importlib.import_module(module), name)
+        assert isinstance(cls, type), kind
+        for fmt, where in by_name.items():
+            # Imported afresh (and put back after the test): it must register this format itself.
+            monkeypatch.delitem(sys.modules, where, raising=False)
+            assert callable(registry._renderer(cls, fmt)), f"{where} does not register {kind} {fmt}"
+    for command, (kind, order) in cli._PRINTS.items():
+        assert kind in declared, command
+        assert set(order) <= set(declared[kind]), command

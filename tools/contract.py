@@ -69,6 +69,8 @@ RENDER_MAY_NOT = (
     "docdiff.segment",
     "docdiff.read",
     "docdiff.corpus",
+    "docdiff.text",
+    "docdiff.lang",
 )
 RENDER_MAY = ("docdiff.corpus.types",)
 

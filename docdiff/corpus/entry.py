@@ -21,6 +21,7 @@ from attrs import frozen
 from ..errors import DocdiffError
 from ..model import Document
 from ..options import ReadOptions
+from ..pipeline import load_with
 from ..read.collect import Skipped
 from ..text.tokens import terms
 
@@ -102,8 +103,6 @@ def _failure(path: str, error: Exception) -> Skipped:
 
 def index_paths(paths: Sequence[str], read: ReadOptions | None = None) -> list[Entry | Skipped]:
     """Read, parse and index each path: an :class:`Entry`, or a :class:`Skipped` saying why not."""
-    from ..pipeline import load_with
-
     # The corpus needs units, texts and metadata, never the per-sentence
     # actor and commitment, which cost half the parse.
     lighter = attrs.evolve(read or ReadOptions(), annotate=False)

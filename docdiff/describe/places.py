@@ -16,6 +16,7 @@ import re
 from attrs import frozen
 
 from ..lang import FALLBACK, languages, lexicon, pack
+from .dates import find_dates
 
 __all__ = ["Place", "find_place", "place_name"]
 
@@ -106,8 +107,6 @@ def _base_form(name: str, language: str, strong: bool) -> str | None:
 
 def _dateline_place(text: str, language: str) -> str | None:
     """A dateline such as "Москва, 13 марта 2025 года" or "Jeddah, Saudi Arabia"."""
-    from .dates import find_dates  # local: keeps this module importable on its own
-
     for date in reversed(find_dates(text, language)):
         text = text[: date.start] + " " + text[date.end :]
     text = _city_prefix(languages()).sub("", text.strip(" \n,.;:"))

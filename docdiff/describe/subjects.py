@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 from ..lang import pack
+from . import leaders, parties
 from .commitments import Compiled
 
 __all__ = ["actor"]
@@ -43,11 +44,7 @@ def _is_singular(verb: str, language: str) -> bool:
 
 def _party_mentions(text: str, language: str, end: int) -> list[tuple[int, int, str]]:
     """(start, end, ISO code) of each party named in text up to ``end``, from docdiff.describe.parties."""
-    # Imported here so that this module loads, and sentences with a collective
-    # subject are annotated, even where the parties gazetteer is not needed.
-    from .parties import find_parties
-
-    return sorted((m.start, m.end, m.code) for m in find_parties(text, language, end=end))
+    return sorted((m.start, m.end, m.code) for m in parties.find_parties(text, language, end=end))
 
 
 def _leader_mentions(text: str, language: str) -> list[tuple[int, int, str, bool]]:
@@ -56,24 +53,24 @@ def _leader_mentions(text: str, language: str) -> list[tuple[int, int, str, bool
     A bare surname ("Biden", and every Chinese form) counts only beside a
     title, as docdiff.describe.metadata requires ("Putin's war" names no signer).
     """
-    from .leaders import find_leaders
-
     if not _may_name_leader(text, language):
         return []
     spaced = pack(language).spaced
     return [
         (m.start, m.end, m.leader.party, spaced and any(c.isspace() or c == "." for c in m.name))
-        for m in find_leaders(text, language)
+        for m in leaders.find_leaders(text, language)
     ]
 
 
 @cache
 def _leader_keys(language: str) -> frozenset[str]:
     """The longest word of every gazetteer name form (Chinese: the form), which its every match contains."""
-    from .leaders import leaders
-
     forms = [
-        form for leader in leaders() for lang, names in leader.names if lang == language for form in names
+        form
+        for leader in leaders.leaders()
+        for lang, names in leader.names
+        if lang == language
+        for form in names
     ]
     found = pack(language)
     if not found.spaced:
