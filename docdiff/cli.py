@@ -19,7 +19,7 @@ from . import __version__
 from .errors import DocdiffError, InputError, OptionsError
 from .options import DEFAULT_MAX_BYTES, Options
 from .read.collect import Skipped
-from .render import formats, render
+from .render import formats, is_binary, render, render_bytes
 
 __all__ = ["build_parser", "main", "should_color"]
 
@@ -34,7 +34,7 @@ EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 # renderer.
 _PRINTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "parse": ("docdiff.model.Document", ("json", "text", "akn")),
-    "compare": ("docdiff.result.Comparison", ("json", "text", "md", "html")),
+    "compare": ("docdiff.result.Comparison", ("json", "text", "md", "html", "docx")),
     "phrases": ("docdiff.result.PhraseReport", ("json", "text", "md", "html")),
     "formulas": ("docdiff.result.FormulaReport", ("json", "text")),
     "formulas-corpus": ("docdiff.corpus.types.FormulaTable", ("json", "text")),
@@ -133,6 +133,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour the text format: auto (a terminal without NO_COLOR), always or never",
     )
     compare.add_argument(
+        "--author",
+        metavar="NAME",
+        default=None,
+        help="the author of the tracked changes in --format docx (default docdiff)",
+    )
+    compare.add_argument(
+        "--date",
+        metavar="DATE",
+        default=None,
+        help="date the tracked changes in --format docx (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ; default none)",
+    )
+    compare.add_argument(
         "--no-phrases", action="store_true", help="skip phrase alignment (faster on large documents)"
     )
     _add_reading(compare)
@@ -178,13 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     try:
-        Path(output).write_text(text, encoding="utf-8", newline="")
+        Path(output).write_bytes(data)
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror or error}") from None
 
@@ -205,7 +218,10 @@ def should_color(stream: TextIO | None = None, *, dumb_term: bool = True) -> boo
         return False
     if dumb_term and os.environ.get("TERM") == "dumb":
         return False
-    stream = sys.stdout if stream is None else stream
+    return _is_terminal(sys.stdout if stream is None else stream)
+
+
+def _is_terminal(stream: TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(isatty()) if isatty is not None else False
@@ -236,11 +252,19 @@ def _run_compare(args: argparse.Namespace) -> int:
     from .model import Document
     from .pipeline import compare
 
+    binary = is_binary("docdiff.result.Comparison", args.format)
+    if binary and args.output is None and _is_terminal(sys.stdout):
+        # A zip package on a terminal is noise; a pipe or a redirection is fine.
+        raise OptionsError(f"--format {args.format} needs -o FILE (it is a binary file, not for a terminal)")
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
     comparison = compare(left, right, Options(phrases=not args.no_phrases))
     options: dict[str, object] = {"color": _color(args)} if args.format == "text" else {}
-    _write(render(comparison, args.format, **options), args.output)
+    options.update({k: v for k, v in (("author", args.author), ("date", args.date)) if v is not None})
+    if binary:
+        _write(render_bytes(comparison, args.format, **options), args.output)
+    else:
+        _write(render(comparison, args.format, **options), args.output)
     return EXIT_DIFFERENT if args.check and comparison.substantive else EXIT_OK
 
 

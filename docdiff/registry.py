@@ -11,6 +11,13 @@ JSON never loads lxml.
 
 A kind is a class; a value is rendered by the renderer registered for its
 class, or for the nearest base class that has one.
+
+Most formats are text and their renderers return ``str``.  A binary format
+(DOCX, a zip package) is registered or declared with ``binary=True`` and its
+renderer returns ``bytes``: :func:`render` refuses it, so that every caller
+expecting text keeps getting text, and :func:`render_bytes` renders any
+format as bytes (text encoded as UTF-8).  :func:`is_binary` tells which is
+which without importing the renderer.
 """
 
 from __future__ import annotations
@@ -22,14 +29,27 @@ from typing import Any, TypeVar
 
 from .errors import OptionsError
 
-__all__ = ["Renderer", "declare", "formats", "register", "render"]
+__all__ = [
+    "BinaryRenderer",
+    "Renderer",
+    "declare",
+    "formats",
+    "is_binary",
+    "register",
+    "render",
+    "render_bytes",
+]
 
 #: A renderer: the value first, options by keyword, the text returned.
 Renderer = Callable[..., str]
-_R = TypeVar("_R", bound=Renderer)
+#: A renderer of a binary format: the value first, options by keyword, the bytes returned.
+BinaryRenderer = Callable[..., bytes]
+_R = TypeVar("_R", bound=Callable[..., str | bytes])
 
 # Keyed by the kind's qualified name, so a kind can be declared without importing it.
-_RENDERERS: dict[str, dict[str, Renderer]] = {}
+_RENDERERS: dict[str, dict[str, Callable[..., str | bytes]]] = {}
+# The binary formats of each kind (their renderers return bytes).
+_BINARY: dict[str, set[str]] = {}
 # Built-in formats not imported yet: kind -> format -> module that registers it.
 _DECLARED: dict[str, dict[str, str]] = {}
 # Other names accepted for a format; not listed by formats().
@@ -40,26 +60,36 @@ def _key(kind: type | str) -> str:
     return kind if isinstance(kind, str) else f"{kind.__module__}.{kind.__qualname__}"
 
 
-def register(kind: type, name: str) -> Callable[[_R], _R]:
+def register(kind: type, name: str, *, binary: bool = False) -> Callable[[_R], _R]:
     """Register the decorated function as the renderer of ``kind`` values in format ``name``.
 
     The function takes the value and keyword-only options and returns the
-    rendered text.  Registering a name again replaces the renderer.
+    rendered text, or ``bytes`` when ``binary`` is true.  Registering a name
+    again replaces the renderer.
     """
 
     def decorate(function: _R) -> _R:
         _RENDERERS.setdefault(_key(kind), {})[name] = function
+        if binary:
+            _BINARY.setdefault(_key(kind), set()).add(name)
+        else:
+            _BINARY.get(_key(kind), set()).discard(name)
         return function
 
     return decorate
 
 
-def declare(kind: str, name: str, module: str, *, aliases: tuple[str, ...] = ()) -> None:
+def declare(
+    kind: str, name: str, module: str, *, aliases: tuple[str, ...] = (), binary: bool = False
+) -> None:
     """Declare that importing ``module`` registers format ``name`` of ``kind`` (a qualified class name).
 
-    ``aliases`` are other names accepted for the format, not listed by :func:`formats`.
+    ``aliases`` are other names accepted for the format, not listed by
+    :func:`formats`; ``binary`` says that its renderer returns bytes.
     """
     _DECLARED.setdefault(kind, {})[name] = module
+    if binary:
+        _BINARY.setdefault(kind, set()).add(name)
     for alias in aliases:
         _ALIASES.setdefault(kind, {})[alias] = name
 
@@ -82,7 +112,15 @@ def formats(kind: type | str) -> tuple[str, ...]:
     return tuple(sorted(_names(key)))
 
 
-def _renderer(kind: type, format: str) -> Renderer:
+def is_binary(kind: type | str, format: str) -> bool:
+    """True when ``format`` of ``kind`` values is binary (rendered by :func:`render_bytes` only)."""
+    for key in _chain(kind):
+        if _names(key):
+            return _ALIASES.get(key, {}).get(format, format) in _BINARY.get(key, set())
+    return False
+
+
+def _renderer(kind: type, format: str) -> Callable[..., str | bytes]:
     for key in _chain(kind):
         if not _names(key):
             continue
@@ -97,12 +135,7 @@ def _renderer(kind: type, format: str) -> Renderer:
     raise OptionsError(f"unknown output format {format!r}; choose one of: {known}")
 
 
-def render(value: object, format: str, **options: Any) -> str:
-    """Render ``value`` in ``format`` (see :func:`formats`) with its ``options``.
-
-    Raises :class:`~docdiff.errors.OptionsError` for an unknown format or an
-    option the format does not take.
-    """
+def _call(value: object, format: str, options: dict[str, Any]) -> str | bytes:
     function = _renderer(type(value), format)
     try:
         inspect.signature(function).bind(value, **options)
@@ -114,3 +147,28 @@ def render(value: object, format: str, **options: Any) -> str:
         takes = ", ".join(accepted) if accepted else "no options"
         raise OptionsError(f"format {format!r} got option(s) {unknown}; it takes: {takes}") from None
     return function(value, **options)
+
+
+def render(value: object, format: str, **options: Any) -> str:
+    """Render ``value`` in ``format`` (see :func:`formats`) with its ``options``.
+
+    Raises :class:`~docdiff.errors.OptionsError` for an unknown format, an
+    option the format does not take, or a binary format (use
+    :func:`render_bytes` for those).
+    """
+    if is_binary(type(value), format):
+        raise OptionsError(
+            f"format {format!r} is binary; render it with render_bytes() and write it to a file"
+        )
+    out = _call(value, format, options)
+    assert isinstance(out, str)  # a text format's renderer returns text
+    return out
+
+
+def render_bytes(value: object, format: str, **options: Any) -> bytes:
+    """Render ``value`` in any ``format`` as bytes: a binary format as is, a text format in UTF-8.
+
+    Raises :class:`~docdiff.errors.OptionsError` as :func:`render` does.
+    """
+    out = _call(value, format, options)
+    return out.encode("utf-8") if isinstance(out, str) else out

@@ -1,6 +1,7 @@
 """Every output of every result: one registry keyed by (kind of value, format name).
 
-A renderer is a function ``(value, **options) -> str``: it reads a result
+A renderer is a function ``(value, **options) -> str`` (``-> bytes`` for a
+binary format such as DOCX, rendered by :func:`render_bytes`): it reads a result
 value, never the files, computes nothing and prints nothing.  The built-in
 formats are declared here and imported only when first asked for, so
 rendering JSON never loads lxml::
@@ -18,9 +19,9 @@ registered for the kind of value a command produces.  The table itself is
 
 from __future__ import annotations
 
-from ..registry import Renderer, declare, formats, register, render
+from ..registry import BinaryRenderer, Renderer, declare, formats, is_binary, register, render, render_bytes
 
-__all__ = ["Renderer", "formats", "register", "render"]
+__all__ = ["BinaryRenderer", "Renderer", "formats", "is_binary", "register", "render", "render_bytes"]
 
 _COMPARISON = "docdiff.result.Comparison"
 _PHRASES = "docdiff.result.PhraseReport"
@@ -31,6 +32,7 @@ _MATRIX = "docdiff.corpus.types.Matrix"
 _VARIANTS = "docdiff.corpus.types.FormulaTable"
 
 # (kind, format, the module that registers it, other names accepted for it).
+# Binary formats (their renderers return bytes) are declared after the table.
 # Kinds are named, not imported, so importing docdiff.render loads no renderer.
 _BUILTIN: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (_COMPARISON, "html", "docdiff.render.comparison_html", ()),
@@ -57,3 +59,4 @@ _BUILTIN: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 
 for _kind, _name, _module, _aliases in _BUILTIN:
     declare(_kind, _name, _module, aliases=_aliases)
+declare(_COMPARISON, "docx", "docdiff.render.comparison_docx", binary=True)
