@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import difflib
 
+from ..options import PhraseTuning
+
 __all__ = ["extend", "matched_pairs", "ungapped"]
 
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
 _BAND = 3
-# The default drop (PhraseTuning.xdrop); callers pass their options' value.
-_XDROP = 6
+# The default drop, one fact with the option; callers pass their options' value.
+_XDROP = PhraseTuning().xdrop
 
 
 _WIDTH = 2 * _BAND + 1

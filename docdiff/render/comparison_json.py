@@ -152,10 +152,6 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-# Options that say how inputs were read, not how they were compared.
-_READING = frozenset({"max_bytes"})
-
-
 def _setting(value: object) -> object:
     if attrs.has(type(value)):
         return {f.name: _setting(getattr(value, f.name)) for f in attrs.fields(type(value))}  # type: ignore[arg-type]
@@ -169,9 +165,7 @@ def options_to_dict(options: Options) -> dict[str, Any]:
 
     A result can be reproduced from itself: nothing that decides it is left out.
     """
-    return {
-        f.name: _setting(getattr(options, f.name)) for f in attrs.fields(Options) if f.name not in _READING
-    }
+    return {f.name: _setting(getattr(options, f.name)) for f in attrs.fields(Options)}
 
 
 @register(Comparison, "json")
