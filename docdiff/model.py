@@ -98,7 +98,7 @@ class Block:
 
 
 class Annotator(Protocol):
-    """Finds ``(actor, commitment, intensity)`` for one sentence's text.
+    """Finds ``(actor, commitment, intensity, concepts)`` for one sentence's text.
 
     The describe stage (:func:`docdiff.describe.describe`) gives every
     sentence one, so that the annotation is worked out on first read
@@ -106,8 +106,8 @@ class Annotator(Protocol):
     reads only the sentences of changed clauses).
     """
 
-    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None]:
-        """The sorted actor codes, the commitment category and the intensity of ``text``."""
+    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None, tuple[str, ...]]:
+        """The sorted actor codes, the commitment category, the intensity and the concept ids of ``text``."""
         ...
 
 
@@ -138,9 +138,12 @@ class Sentence:
     ``actor`` holds the ISO codes of the acting parties, sorted (both parties
     when "the Sides" act); ``commitment`` is a lexicon category such as
     ``"support"`` or ``"agree"``; ``intensity`` is ``"strong"`` when a
-    modifier such as "firmly" or "твердо" sharpens it.  Built with an
-    ``annotator`` (as the describe stage does), the three are found on first read
-    instead of being given.
+    modifier such as "firmly" or "твердо" sharpens it; ``concepts`` are the
+    sorted ids of the language-neutral concepts the sentence names
+    (:func:`docdiff.describe.concepts.find_concepts`: subject fields,
+    organisations, initiatives, places).  Built with an ``annotator`` (as the
+    describe stage does), the four are found on first read instead of being
+    given.
     """
 
     span: Span
@@ -148,15 +151,17 @@ class Sentence:
     _actor: tuple[str, ...] = field(default=(), converter=_tuple_of_str, alias="actor")
     _commitment: str | None = field(default=None, alias="commitment")
     _intensity: str | None = field(default=None, alias="intensity")
+    _concepts: tuple[str, ...] = field(default=(), converter=_tuple_of_str, alias="concepts", kw_only=True)
     _annotator: Annotator | None = field(default=None, alias="annotator", kw_only=True)
 
     def _annotated(self) -> None:
         annotator = self._annotator
         if annotator is not None:
-            actor, commitment, intensity = annotator(self.text)
+            actor, commitment, intensity, concepts = annotator(self.text)
             _settle(self, "_actor", _tuple_of_str(actor))
             _settle(self, "_commitment", commitment)
             _settle(self, "_intensity", intensity)
+            _settle(self, "_concepts", _tuple_of_str(concepts))
             _settle(self, "_annotator", None)
 
     @property
@@ -177,8 +182,14 @@ class Sentence:
         self._annotated()
         return self._intensity
 
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        """Sorted ids of the lexicon concepts the sentence names; () when none (or not annotated)."""
+        self._annotated()
+        return self._concepts
+
     def _key(self) -> tuple[object, ...]:
-        return (self.span, self.text, self.actor, self.commitment, self.intensity)
+        return (self.span, self.text, self.actor, self.commitment, self.intensity, self.concepts)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -192,7 +203,7 @@ class Sentence:
     def __repr__(self) -> str:
         return (
             f"Sentence(span={self.span!r}, text={self.text!r}, actor={self.actor!r}, "
-            f"commitment={self.commitment!r}, intensity={self.intensity!r})"
+            f"commitment={self.commitment!r}, intensity={self.intensity!r}, concepts={self.concepts!r})"
         )
 
 

@@ -18,6 +18,7 @@ from ..model import Sentence, Span
 from ..segment.analysis import dehyphenated, unwrapped
 from ..segment.sentences import split_sentences
 from .annotate import annotate
+from .concepts import find_concepts
 
 __all__ = ["ParagraphSentences", "SentenceAnnotation"]
 
@@ -29,10 +30,11 @@ class SentenceAnnotation:
     language: str
     parties: tuple[str, ...]
 
-    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None]:
-        """``(actor, commitment, intensity)`` of ``text``; a hyphen broken across lines is read whole."""
-        found = annotate(dehyphenated(text), self.language, self.parties)
-        return found.actor, found.commitment, found.intensity
+    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None, tuple[str, ...]]:
+        """``(actor, commitment, intensity, concepts)`` of ``text``; a hyphen across lines is read whole."""
+        whole = dehyphenated(text)
+        found = annotate(whole, self.language, self.parties)
+        return found.actor, found.commitment, found.intensity, find_concepts(whole, self.language)
 
 
 @attrs.frozen

@@ -131,6 +131,7 @@ def _paragraph(out: _Source, p: etree._Element, separator: str, label: str | Non
                     actor=tuple(actor),
                     commitment=child.get(_D + "commitment"),
                     intensity=child.get(_D + "intensity"),
+                    concepts=tuple((child.get(_D + "concepts") or "").split()),
                 )
             )
         offset += len(piece) + len(child.tail or "")

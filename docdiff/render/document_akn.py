@@ -179,6 +179,7 @@ def _sentence(p: etree._Element, sentence: Sentence) -> etree._Element:
     _dd(inline, "actor", " ".join(sentence.actor) or None)
     _dd(inline, "commitment", sentence.commitment)
     _dd(inline, "intensity", sentence.intensity)
+    _dd(inline, "concepts", " ".join(sentence.concepts) or None)
     return inline
 
 

@@ -32,6 +32,7 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
         "actor": list(sentence.actor),
         "commitment": sentence.commitment,
         "intensity": sentence.intensity,
+        "concepts": list(sentence.concepts),
     }
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
+from helpers import SEED
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docdiff import loads
 from docdiff.describe.concepts import concept_lexicon, find_concepts
 from docdiff.lang import lexicon
+from docdiff.options import ReadOptions
+from docdiff.pipeline import parse
+from docdiff.read.source import Source
+from docdiff.registry import render
 
 
 def test_every_concept_has_forms_in_ru_en_and_zh() -> None:
@@ -117,3 +124,23 @@ def test_corpus_coverage_stays_above_the_measured_floor() -> None:
     # Measured 2026-12-03: en 70.3%, ru 61.1%, zh 59.2%; the floor leaves room for new statements.
     for language, (total, hit, _) in module.coverage(Path(os.environ["DOCDIFF_CORPUS"])).items():
         assert total and hit / total >= 0.5, language
+
+
+def test_sentences_of_a_parse_carry_their_concepts_into_json_and_akn() -> None:
+    document = loads(SEED.read_text(encoding="utf-8"))
+    taiwan = [s for u in document.units for s in u.sentences if "Тайван" in s.text]
+    assert taiwan and all("place.taiwan" in s.concepts for s in taiwan)
+    clauses = json.loads(render(document, "json"))["clauses"]
+    sentences = [s for c in clauses for p in c["paragraphs"] for s in p["sentences"]]
+    assert any("place.taiwan" in s["concepts"] for s in sentences)
+    back = loads(render(document, "akn"))
+    assert [s.concepts for u in back.units for s in u.sentences] == [
+        s.concepts for u in document.units for s in u.sentences
+    ]
+
+
+def test_an_unannotated_parse_names_no_concepts() -> None:
+    document = parse(
+        Source(text=SEED.read_text(encoding="utf-8"), format="text"), ReadOptions(annotate=False)
+    )
+    assert document.units and all(s.concepts == () for u in document.units for s in u.sentences)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from docdiff import loads
 from docdiff.describe.annotate import annotate
+from docdiff.describe.concepts import find_concepts
 from docdiff.model import Paragraph, Sentence, Span
 from docdiff.segment.analysis import dehyphenated, unwrapped
 from docdiff.segment.sentences import split_sentences
@@ -25,9 +26,9 @@ class Counting:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None]:
+    def __call__(self, text: str) -> tuple[tuple[str, ...], str | None, str | None, tuple[str, ...]]:
         self.calls += 1
-        return ("CN",), "support", None
+        return ("CN",), "support", None, ("field.trade",)
 
 
 def test_annotator_runs_on_first_read_and_once():
@@ -37,12 +38,13 @@ def test_annotator_runs_on_first_read_and_once():
     assert sentence.actor == ("CN",)
     assert sentence.commitment == "support"
     assert sentence.intensity is None
+    assert sentence.concepts == ("field.trade",)
     assert counting.calls == 1
 
 
 def test_a_deferred_sentence_equals_the_same_sentence_given_outright():
     deferred = Sentence(Span(0, 5), "Текст", annotator=Counting())
-    given_outright = Sentence(Span(0, 5), "Текст", ("CN",), "support", None)
+    given_outright = Sentence(Span(0, 5), "Текст", ("CN",), "support", None, concepts=("field.trade",))
     assert deferred == given_outright
     assert hash(deferred) == hash(given_outright)
     assert deferred != Sentence(Span(0, 5), "Текст", ("AZ",), "support", None)
@@ -72,8 +74,19 @@ def _eager(document):
         for paragraph in unit.paragraphs:
             for start, end in split_sentences(unwrapped(paragraph.text), language, paragraph.span.start):
                 text = document.source[start:end]
-                found = annotate(dehyphenated(text), language, parties)
-                out.append(Sentence(Span(start, end), text, found.actor, found.commitment, found.intensity))
+                whole = dehyphenated(text)
+                found = annotate(whole, language, parties)
+                concepts = find_concepts(whole, language)
+                out.append(
+                    Sentence(
+                        Span(start, end),
+                        text,
+                        found.actor,
+                        found.commitment,
+                        found.intensity,
+                        concepts=concepts,
+                    )
+                )
     return out
 
 
