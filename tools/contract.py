@@ -43,6 +43,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("docdiff.render",),
     ("docdiff.corpus",),
     ("docdiff.pipeline",),
+    ("docdiff.relate",),
     ("docdiff.align", "docdiff.phrases"),
     ("docdiff.describe",),
     ("docdiff.segment", "docdiff.read"),
@@ -63,6 +64,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
 
 RENDER_MAY_NOT = (
     "docdiff.pipeline",
+    "docdiff.relate",
     "docdiff.align",
     "docdiff.phrases",
     "docdiff.describe",
