@@ -22,7 +22,11 @@ __all__ = [
     "Change",
     "ClausePair",
     "Comparison",
+    "Divergence",
+    "DivergenceType",
     "Edit",
+    "Evidence",
+    "EvidenceKind",
     "FieldDifference",
     "Flag",
     "FormulaOccurrence",
@@ -36,6 +40,7 @@ __all__ = [
     "PhrasePair",
     "PhraseReport",
     "PhraseSide",
+    "SentencePair",
     "Summary",
 ]
 
@@ -68,6 +73,10 @@ class PairKind(enum.StrEnum):
     MERGE = "merge"  # several left units became one right unit
     INSERT = "insert"  # a right unit with no left counterpart
     DELETE = "delete"  # a left unit with no right counterpart
+    # Units of re-drafted statements that share specific evidence (concepts,
+    # rare terms, figures, names, phrases) without being one text revised;
+    # a unit may relate to several.  Never a move of a revision.
+    RELATED = "related"
 
 
 class Change(enum.StrEnum):
@@ -87,6 +96,7 @@ class MatchedBy(enum.StrEnum):
     SPLIT = "split"
     MERGE = "merge"
     STRUCTURE = "structure"  # documents in different languages: labels and figures, not words
+    EVIDENCE = "evidence"  # shared specific evidence, listed in ClausePair.evidence
 
 
 class Flag(enum.StrEnum):
@@ -96,6 +106,77 @@ class Flag(enum.StrEnum):
     MODALITY = "modality"  # the commitment type or its intensity changed
     ACTOR = "actor"  # the acting party changed
     NUMBER = "number"  # a figure or a date changed
+
+
+class EvidenceKind(enum.StrEnum):
+    """What two units share that made them a pair (:attr:`ClausePair.evidence`)."""
+
+    CONCEPT = "concept"  # a lexicon concept id (docdiff.describe.concepts)
+    TERM = "term"  # a word (stem) rare in the two documents
+    NAME = "name"  # a proper name or acronym written the same on both sides
+    FIGURE = "figure"  # a number or a date
+    PHRASE = "phrase"  # a wording the phrase engine found on both sides
+    FORMULA = "formula"  # a stock formula of the lexicon
+    LABEL = "label"  # the same clause number (one signal among others across languages)
+    LENGTH = "length"  # comparable lengths (translations: Gale-Church)
+
+
+@frozen
+class Evidence:
+    """One piece of shared evidence: its ``kind``, the shared ``value`` and its ``weight`` in the score."""
+
+    kind: EvidenceKind
+    value: str
+    weight: float
+
+
+class DivergenceType(enum.StrEnum):
+    """How the two sides of a pair differ in substance (:attr:`ClausePair.divergences`)."""
+
+    NUMBER = "number"  # a figure or a date on one side only, or changed
+    ENTITY = "entity"  # an organisation, programme, place or party named on one side only
+    ACTOR = "actor"  # who acts changed ("the Sides" -> one side)
+    COMMITMENT = "commitment"  # the commitment type changed (support -> note)
+    INTENSITY = "intensity"  # the same commitment, stronger or weaker (firmly supports -> supports)
+    FORMULA = "formula"  # a stock formula on one side only, or reworded
+    MISSING = "missing"  # a sentence with no counterpart on the other side
+
+
+@frozen(kw_only=True)
+class Divergence:
+    """One typed difference between the two sides of a pair.
+
+    ``left`` and ``right`` are the text pieces that differ
+    (``left == left_document.source[left_start:left_end]``), ``None`` on the
+    side where the thing is absent (with its spans ``None`` too); ``note``
+    says it in words ("commitment: support -> note").
+    """
+
+    type: DivergenceType
+    left: str | None
+    right: str | None
+    left_start: int | None = None
+    left_end: int | None = None
+    right_start: int | None = None
+    right_end: int | None = None
+    note: str = ""
+
+
+@frozen(kw_only=True)
+class SentencePair:
+    """Sentences of the two sides of a rewritten pair that correspond (1:1, 1:2, 2:1) or stand alone.
+
+    ``left`` and ``right`` are indices into the pair's sentences on each side
+    (the sentences of its units, in order: :attr:`ClausePair.left_sentences`);
+    ``edits`` is a word diff only when the sentences are close enough for one
+    to help (``similarity`` at or above the documented threshold), else empty:
+    two different sentences are shown side by side, never redlined.
+    """
+
+    left: tuple[int, ...] = field(converter=tuple)
+    right: tuple[int, ...] = field(converter=tuple)
+    similarity: float = 0.0
+    edits: tuple[Edit, ...] = field(default=(), converter=tuple)
 
 
 def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
@@ -112,6 +193,22 @@ def _flags(value: Iterable[Flag]) -> tuple[Flag, ...]:
 
 def _counts(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
     return tuple(value)
+
+
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
+def _divergences(value: Iterable[Divergence]) -> tuple[Divergence, ...]:
+    return tuple(value)
+
+
+def _sentence_pairs(value: Iterable[SentencePair]) -> tuple[SentencePair, ...]:
+    return tuple(value)
+
+
+def _spans(value: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in value)
 
 
 def _pairs(value: Iterable[ClausePair]) -> tuple[ClausePair, ...]:
@@ -143,6 +240,15 @@ class ClausePair:
     chosen on (1.0 for exact matches, 0.0 for insertions and deletions);
     ``notes`` say in words what the flags mean here ("commitment: intend ->
     agree").
+
+    For re-drafted text (``related`` pairs, and matches too far apart for a
+    word redline to help) ``edits`` hold the two sides whole (one delete, one
+    insert) and the reading is in ``sentences``: the sentence alignment,
+    with word edits only inside close sentence pairs.  ``left_sentences`` and
+    ``right_sentences`` are the source spans of the sentences those indices
+    refer to.  ``evidence`` lists what a pair shares (for ``related`` pairs,
+    what it was chosen on); ``divergences`` the typed differences of its two
+    sides.
     """
 
     kind: PairKind
@@ -155,6 +261,11 @@ class ClausePair:
     matched_by: MatchedBy | None = None
     edits: tuple[Edit, ...] = field(default=(), converter=_edits)
     notes: tuple[str, ...] = field(default=(), converter=_labels)
+    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence)
+    sentences: tuple[SentencePair, ...] = field(default=(), converter=_sentence_pairs)
+    left_sentences: tuple[tuple[int, int], ...] = field(default=(), converter=_spans)
+    right_sentences: tuple[tuple[int, int], ...] = field(default=(), converter=_spans)
+    divergences: tuple[Divergence, ...] = field(default=(), converter=_divergences)
 
     @property
     def left_text(self) -> str:

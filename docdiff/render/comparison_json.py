@@ -20,11 +20,13 @@ from ..registry import register
 from ..result import (
     ClausePair,
     Comparison,
+    Divergence,
     Edit,
     FieldDifference,
     FormulaUse,
     PhrasePair,
     PhraseSide,
+    SentencePair,
     Summary,
 )
 from .document_json import signatory_to_dict
@@ -85,6 +87,35 @@ def _pair(pair: ClausePair) -> dict[str, Any]:
         "matched_by": None if pair.matched_by is None else str(pair.matched_by),
         "edits": edits_to_list(pair.edits),
         "notes": list(pair.notes),
+        "evidence": [
+            {"kind": str(e.kind), "value": e.value, "weight": _score(e.weight)} for e in pair.evidence
+        ],
+        "left_sentences": [list(span) for span in pair.left_sentences],
+        "right_sentences": [list(span) for span in pair.right_sentences],
+        "sentences": [_sentence_pair(s) for s in pair.sentences],
+        "divergences": [_divergence(d) for d in pair.divergences],
+    }
+
+
+def _sentence_pair(pair: SentencePair) -> dict[str, Any]:
+    return {
+        "left": list(pair.left),
+        "right": list(pair.right),
+        "similarity": _score(pair.similarity),
+        "edits": edits_to_list(pair.edits),
+    }
+
+
+def _divergence(divergence: Divergence) -> dict[str, Any]:
+    return {
+        "type": str(divergence.type),
+        "left": divergence.left,
+        "right": divergence.right,
+        "left_start": divergence.left_start,
+        "left_end": divergence.left_end,
+        "right_start": divergence.right_start,
+        "right_end": divergence.right_end,
+        "note": divergence.note,
     }
 
 

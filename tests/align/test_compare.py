@@ -47,6 +47,7 @@ def test_self_comparison_is_all_none() -> None:
         "merge": 0,
         "insert": 0,
         "delete": 0,
+        "related": 0,
     }
     assert not result.substantive
 

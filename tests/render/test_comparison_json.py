@@ -69,13 +69,18 @@ def test_fixed_field_order_and_contract(comparison: Comparison) -> None:
         "matched_by",
         "edits",
         "notes",
+        "evidence",
+        "left_sentences",
+        "right_sentences",
+        "sentences",
+        "divergences",
     ]
     moved = [p for p in data["pairs"] if p["moved"]]
     assert [(p["left"], p["right"], p["flags"]) for p in moved] == [(["4"], ["7"], ["actor"])]
     for pair in data["pairs"]:
         if pair["kind"] in ("insert", "delete"):
             assert pair["matched_by"] is None
-    assert data["summary"]["by_kind"] == {"match": 4, "split": 1, "merge": 1, "insert": 1, "delete": 1}
+    assert data["summary"]["by_kind"] == {"match": 4, "split": 1, "merge": 1, "insert": 1, "delete": 1, "related": 0}
     assert data["summary"]["metadata"][1] == {"field": "date", "left": "2024-05-16", "right": "2025-05-08"}
 
 
