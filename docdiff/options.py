@@ -14,7 +14,7 @@ from attrs import field, frozen
 
 from .errors import OptionsError
 
-__all__ = ["DEFAULT_MAX_BYTES", "AlignTuning", "Options", "PhraseTuning", "ReadOptions"]
+__all__ = ["DEFAULT_MAX_BYTES", "AlignTuning", "Options", "PhraseTuning", "ReadOptions", "RelateTuning"]
 
 #: Files larger than this are refused unless the caller raises the limit:
 #: the longest real statements are ~100 KB, so 20 MB is a wrong file, not a statement.
@@ -136,6 +136,39 @@ class PhraseTuning:
     xdrop: int = field(default=6, validator=_count)
 
 
+@frozen(kw_only=True)
+class RelateTuning:
+    """The constants of the relate stage (:mod:`docdiff.relate`): re-drafted statements.
+
+    Two units the conservative alignment left apart are *related* when they
+    share specific evidence (:mod:`docdiff.relate.evidence`):
+
+    * ``unit_floor``: the least cosine of the two units' evidence vectors;
+    * ``sentence_floor``: or the least cosine of their closest pair of
+      sentences (a sub-topic taken up in a longer clause);
+    * ``concept_weight``: how many times a lexicon concept counts in a bag;
+    * ``max_evidence``: the most shared keys a pair lists.
+
+    Rewritten text is read sentence by sentence (:mod:`docdiff.relate.sentences`):
+
+    * ``redline_floor``: a match whose word diff keeps less than this share
+      of the words of both sides is shown sentence by sentence, not as one
+      redline (docs/correspondence.md measures where a redline stops helping);
+    * ``sentence_pair_floor``: the least cosine at which two sentences of a
+      pair correspond;
+    * ``sentence_redline``: two corresponding sentences get a word diff only
+      when it keeps at least this share of their words.
+    """
+
+    unit_floor: float = field(default=0.12, validator=_share)
+    sentence_floor: float = field(default=0.35, validator=_share)
+    concept_weight: int = field(default=2, validator=_count)
+    max_evidence: int = field(default=8, validator=_count)
+    redline_floor: float = field(default=0.5, validator=_share)
+    sentence_pair_floor: float = field(default=0.2, validator=_share)
+    sentence_redline: float = field(default=0.5, validator=_share)
+
+
 def _tuning(kind: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
@@ -168,6 +201,11 @@ class Options:
     ``align_tuning`` and ``phrase_tuning`` hold the finer constants of the
     two engines (:class:`AlignTuning`, :class:`PhraseTuning`); the defaults
     are the values the figures in ``docs/results.md`` were measured with.
+
+    With ``related`` (the default), units the alignment left apart are
+    related by shared evidence, rewritten pairs are read sentence by
+    sentence and every pair gets its typed divergences (:mod:`docdiff.relate`,
+    constants in ``relate_tuning``: :class:`RelateTuning`).
     """
 
     match_threshold: float = field(default=0.35, validator=_fraction)
@@ -178,3 +216,5 @@ class Options:
     phrase_min_score: float = field(default=0.5, validator=_fraction)
     align_tuning: AlignTuning = field(factory=AlignTuning, validator=_tuning(AlignTuning))
     phrase_tuning: PhraseTuning = field(factory=PhraseTuning, validator=_tuning(PhraseTuning))
+    related: bool = True
+    relate_tuning: RelateTuning = field(factory=RelateTuning, validator=_tuning(RelateTuning))

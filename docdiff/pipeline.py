@@ -33,6 +33,7 @@ from .phrases.report import formula_report, phrase_report
 from .read import read_file, read_text
 from .read.collect import Loaded, Skipped, expand_paths
 from .read.source import Source
+from .relate.relate import relate
 from .result import Comparison, FormulaReport, PhraseReport
 from .segment import segment
 
@@ -124,7 +125,7 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
             phrases=tuple(align_phrases(left, right, options)),
             formulas=compare_formulas(left, right),
         )
-    return result
+    return relate(result, options)
 
 
 def phrases(left: Document, right: Document, options: Options | None = None) -> PhraseReport:

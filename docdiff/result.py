@@ -162,6 +162,14 @@ class Divergence:
     note: str = ""
 
 
+def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
+    return tuple(value)
+
+
+def _indices(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(int(v) for v in value)
+
+
 @frozen(kw_only=True)
 class SentencePair:
     """Sentences of the two sides of a rewritten pair that correspond (1:1, 1:2, 2:1) or stand alone.
@@ -173,14 +181,10 @@ class SentencePair:
     two different sentences are shown side by side, never redlined.
     """
 
-    left: tuple[int, ...] = field(converter=tuple)
-    right: tuple[int, ...] = field(converter=tuple)
+    left: tuple[int, ...] = field(converter=_indices)
+    right: tuple[int, ...] = field(converter=_indices)
     similarity: float = 0.0
-    edits: tuple[Edit, ...] = field(default=(), converter=tuple)
-
-
-def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
-    return tuple(value)
+    edits: tuple[Edit, ...] = field(default=(), converter=_edits)
 
 
 def _labels(value: Iterable[str]) -> tuple[str, ...]:

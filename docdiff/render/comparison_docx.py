@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
 from lxml import etree
 
 from ..errors import OptionsError
@@ -151,6 +152,43 @@ def _summary(doc: _Body, comparison: Comparison) -> None:
         _cell(row, value, bold=i == 0)
 
 
+def _revision_pairs(comparison: Comparison) -> list[ClausePair]:
+    """The pairs with every unit written once: related pairs read as the deletion and insertion they explain.
+
+    A Word redline rebuilds both documents (accept all: the right; reject
+    all: the left), so a unit related to several others cannot stand in each
+    of its relations; the relations stay in the JSON, text and Markdown reports.
+    """
+    covered_left = {label for p in comparison.pairs if p.kind is not PairKind.RELATED for label in p.left}
+    covered_right = {label for p in comparison.pairs if p.kind is not PairKind.RELATED for label in p.right}
+    texts_left = {u.label: u.text for u in comparison.left.units}
+    texts_right = {u.label: u.text for u in comparison.right.units}
+    out: list[ClausePair] = []
+    for pair in comparison.pairs:
+        if pair.kind is not PairKind.RELATED:
+            out.append(pair)
+            continue
+        for label in pair.right:
+            if label not in covered_right:
+                covered_right.add(label)
+                out.append(
+                    ClausePair(
+                        kind=PairKind.INSERT,
+                        left=(),
+                        right=(label,),
+                        edits=[Edit(Op.INSERT, texts_right[label])],
+                    )
+                )
+        for label in pair.left:
+            if label not in covered_left:
+                covered_left.add(label)
+                deletion = ClausePair(
+                    kind=PairKind.DELETE, left=(label,), right=(), edits=[Edit(Op.DELETE, texts_left[label])]
+                )
+                out.append(attrs.evolve(deletion, moved=True))
+    return out
+
+
 def _order(comparison: Comparison) -> list[tuple[ClausePair, str]]:
     """The pairs to write, in the right document's order, each with its role.
 
@@ -164,12 +202,15 @@ def _order(comparison: Comparison) -> list[tuple[ClausePair, str]]:
     def left_index(pair: ClausePair) -> int:
         return min((at.get(label, len(at)) for label in pair.left), default=len(at))
 
-    moved = sorted((p for p in comparison.pairs if p.moved and p.left), key=left_index)
+    pairs = _revision_pairs(comparison)
+    moved = sorted((p for p in pairs if p.moved and p.left), key=left_index)
     out: list[tuple[ClausePair, str]] = []
-    for pair in comparison.pairs:
+    for pair in pairs:
         if pair.left and not pair.moved:
             while moved and left_index(moved[0]) < left_index(pair):
                 out.append((moved.pop(0), "from"))
+        if pair.moved and pair.kind is PairKind.DELETE:
+            continue  # a deletion explained by a relation: written where it stood, with the "from"s
         out.append((pair, "to" if pair.moved and pair.left else "whole"))
     out += [(pair, "from") for pair in moved]
     return out
@@ -178,7 +219,9 @@ def _order(comparison: Comparison) -> list[tuple[ClausePair, str]]:
 def _unit(doc: _Body, pair: ClausePair, role: str) -> None:
     heading = pair_heading(pair)
     if role == "from":
-        doc.paragraph("Heading2", f"{heading} (moved away from here)")
+        # A deletion that a relation explains is written where it stood; a moved pair says so.
+        moved = pair.kind is not PairKind.DELETE
+        doc.paragraph("Heading2", f"{heading} (moved away from here)" if moved else f"{heading} (deleted)")
         _redline(doc, [Edit(Op.DELETE, pair.left_text)], Op.DELETE)
         return
     label = ", ".join(pair.right) if pair.left == pair.right else heading

@@ -7,11 +7,11 @@ import os
 
 import pytest
 from helpers import SEED
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docdiff import loads
-from docdiff.describe.concepts import concept_lexicon, find_concepts
+from docdiff.describe.concepts import concept_lexicon, find_concepts, literal_prefix
 from docdiff.lang import lexicon
 from docdiff.options import ReadOptions
 from docdiff.pipeline import parse
@@ -144,3 +144,22 @@ def test_an_unannotated_parse_names_no_concepts() -> None:
         Source(text=SEED.read_text(encoding="utf-8"), format="text"), ReadOptions(annotate=False)
     )
     assert document.units and all(s.concepts == () for u in document.units for s in u.sentences)
+
+
+@pytest.mark.parametrize("form", sorted({f for c in concept_lexicon() for _, fs in (*c.forms, *c.exact) for f in fs}))
+def test_every_match_of_a_form_starts_with_its_literal_prefix(form: str) -> None:
+    # The prefix is a pre-filter: were it wrong, a concept would be silently missed.
+    prefix = literal_prefix(form)
+    assert all(m.startswith(prefix) for m in _examples(form))
+
+
+def _examples(form: str) -> list[str]:
+    found: list[str] = []
+
+    @settings(max_examples=8, database=None, deadline=None)
+    @given(st.from_regex(form, fullmatch=True))
+    def collect(text: str) -> None:
+        found.append(text)
+
+    collect()
+    return found
