@@ -18,11 +18,13 @@ FULL = {
     "bench_compare.py": [],
     "bench_phrases.py": [],
     "bench_corpus.py": [],
+    "correspondence.py": [],
 }
 QUICK = {
     "bench_compare.py": ["--sizes", "1,4,16"],
     "bench_phrases.py": ["--sizes", "1,2,4"],
     "bench_corpus.py": ["--n", "1000", "--pairs", "200"],
+    "correspondence.py": [],
 }
 
 
