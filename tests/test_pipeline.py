@@ -19,6 +19,7 @@ from docdiff.phrases.align import align_phrases
 from docdiff.phrases.formulas import compare_formulas
 from docdiff.read import Source, read_text
 from docdiff.read.collect import Skipped
+from docdiff.relate.relate import relate
 from docdiff.render.document_akn import to_akn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,19 +60,20 @@ def test_a_rebuilt_document_is_taken_as_it_is() -> None:
     assert attrs.evolve(relabelled.metadata, language="ru") == source.document.metadata
 
 
-def test_compare_is_the_unit_comparison_plus_phrases_and_formulas() -> None:
+def test_compare_is_the_unit_comparison_plus_phrases_and_formulas_then_relate() -> None:
     left, right = docdiff.load(SEED), docdiff.load(REVISED)
     options = Options()
     units = compare_units(left, right, options)
     assert units.phrases == () and units.formulas == ()
     full = pipeline.compare(left, right, options)
     assert full.phrases and full.formulas
-    assert full == attrs.evolve(
+    engines = attrs.evolve(
         units, phrases=align_phrases(left, right, options), formulas=compare_formulas(left, right)
     )
+    assert full == relate(engines, options)
     assert pipeline.compare(left, right) == full
-    assert pipeline.compare(left, right, Options(phrases=False)) == compare_units(
-        left, right, Options(phrases=False)
+    assert pipeline.compare(left, right, Options(phrases=False, related=False)) == compare_units(
+        left, right, Options(phrases=False, related=False)
     )
 
 

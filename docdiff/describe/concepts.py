@@ -109,7 +109,7 @@ def find_concepts(text: str, language: str) -> tuple[str, ...]:
 
 
 def concept_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
-    """``(id, start, end)`` of the first mention of each concept in ``text`` (offsets into ``text``), in text order."""
+    """``(id, start, end)`` of each concept's first mention in ``text``, in text order."""
     found: dict[str, tuple[int, int]] = {}
     for forms, normalized in zip(
         _compiled(language), (normalize(text, casefold=True), normalize(text)), strict=True

@@ -32,7 +32,7 @@ from .sentences import align_sentences, kept_share
 __all__ = ["relate"]
 
 # In a revision, a sentence the classifier paired with none is missing only
-# when most of its words are not on the other side at all (a heavily edited
+# when no sentence of the other side holds half its words (a heavily edited
 # sentence is a change, not a gap).
 _MISSING_OVERLAP = 0.5
 
@@ -72,11 +72,11 @@ def _sentences(document: Document, index: dict[str, int], labels: Sequence[str])
 
 
 def _missing(alone: list[Sentence], other: Sequence[Sentence], language: str) -> list[Sentence]:
-    there = {k for s in other for k in terms(s.text, language)}
+    keys = [set(terms(s.text, language)) for s in other]
     out = []
     for sentence in alone:
-        keys = terms(sentence.text, language)
-        if keys and sum(k in there for k in keys) / len(keys) < _MISSING_OVERLAP:
+        mine = set(terms(sentence.text, language))
+        if mine and max((len(mine & k) / len(mine) for k in keys), default=0.0) < _MISSING_OVERLAP:
             out.append(sentence)
     return out
 

@@ -79,9 +79,11 @@ def related_pairs(
 ) -> list[tuple[int, int, ClausePair]]:
     """``(left index, right index, pair)`` for every related pair of units, in right order.
 
-    ``linked`` holds the unit pairs the alignment already made (never
-    related again).  Documents in two languages relate nothing here: their
-    units are paired by the alignment's own cross-language evidence.
+    ``linked`` holds the unit pairs the alignment already made; only units
+    it left unpaired are related (to any unit of the other side), so that a
+    revision, where every unit found its counterpart, gains nothing.
+    Documents in two languages relate nothing here: their units are paired
+    by the alignment's own cross-language evidence.
     """
     if left.language != right.language:
         return []
@@ -99,11 +101,14 @@ def related_pairs(
             key = (i, rsent[k][0])
             if score > closest.get(key, 0.0):
                 closest[key] = score
+    paired_left = {i for i, _ in linked}
+    paired_right = {j for _, j in linked}
     scores: dict[tuple[int, int], float] = {}
     for i, row in enumerate(_dot_all(units.left, units.right)):
         for j, score in row.items():
             near = closest.get((i, j), 0.0)
-            if (score >= tuning.unit_floor or near >= tuning.sentence_floor) and (i, j) not in linked:
+            alone = i not in paired_left or j not in paired_right
+            if alone and (score >= tuning.unit_floor or near >= tuning.sentence_floor):
                 scores[(i, j)] = max(score, closest.get((i, j), 0.0))
     surface = surface_words([s for u in (*lu, *ru) for s in u.sentences], language)
     found = []
