@@ -64,11 +64,15 @@ def parse(source: Source, read: ReadOptions | None = None) -> Document:
             document = attrs.evolve(
                 document, metadata=attrs.evolve(document.metadata, language=read.language)
             )
-        return document
-    structure = segment(
-        source.text, language=read.language or source.language, path=source.path, format=source.format
-    )
-    return describe(structure, annotate=read.annotate, title=source.title)
+    else:
+        structure = segment(
+            source.text, language=read.language or source.language, path=source.path, format=source.format
+        )
+        document = describe(structure, annotate=read.annotate, title=source.title)
+    if (document.encoding, document.warnings) != (source.encoding, source.warnings):
+        # What reading found (the codec, what was lost) travels with the document.
+        document = attrs.evolve(document, encoding=source.encoding, warnings=source.warnings)
+    return document
 
 
 def load_with(path: str | os.PathLike[str], read: ReadOptions) -> Document:

@@ -83,6 +83,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "schema": DOCUMENT_SCHEMA,
         "path": document.path,
         "format": document.format,
+        "encoding": document.encoding,
+        "warnings": list(document.warnings),
         "meta": {
             "title": meta.title,
             "kind": meta.kind,
@@ -124,7 +126,9 @@ def outline(document: Document) -> str:
         f"place:       {meta.place or '-'}",
         f"parties:     {', '.join(meta.parties) or '-'}",
         f"language:    {meta.language}",
+        f"encoding:    {document.encoding or '-'}",
     ]
+    lines += [f"warning:     {warning}" for warning in document.warnings]
     for signatory in meta.signatories:
         who = ", ".join(x for x in (signatory.role, signatory.party) if x)
         lines.append(f"signatory:   {signatory.name}" + (f" ({who})" if who else ""))
