@@ -172,14 +172,26 @@ class Corpus:
         return formula_table(self.entries, self._hits)
 
 
-def open_or_build(path: str, *, executor: Executor | None = None, progress: Progress | None = None) -> Corpus:
+def open_or_build(
+    path: str,
+    *,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+) -> Corpus:
     """Build a corpus from a folder (in memory), or open an existing index file.
+
+    ``max_bytes`` and ``language`` are the reading options of a build (see
+    :meth:`Corpus.build`); an index file was read when it was built.
 
     Raises :class:`~docdiff.errors.InputError` for a missing path or a file
     that is not a corpus index.
     """
     if os.path.isdir(path):
-        return Corpus.build(path, executor=executor, progress=progress)
+        return Corpus.build(
+            path, executor=executor, progress=progress, max_bytes=max_bytes, language=language
+        )
     if not os.path.exists(path):
         raise InputError(f"{path}: no such folder or index file; give a folder of statements or an index")
     try:

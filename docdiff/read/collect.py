@@ -10,6 +10,7 @@ the run.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,10 +18,30 @@ from attrs import frozen
 
 from ..model import Document
 
-__all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "expand_paths"]
+__all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "display_path", "expand_paths"]
 
 #: File name endings taken as statements when a folder is walked.
 STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # os.fsdecode keeps an undecodable byte NN as U+DCNN (surrogateescape).
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def display_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """The path as text every output can hold: a byte that is not UTF-8 shown as ``\\xNN``.
+
+    File names are bytes on POSIX; Python gives an undecodable byte as a
+    lone surrogate, which no UTF-8 output (JSON, HTML, SQLite) can encode.
+    The file is always opened by its real name; this is what is shown and
+    recorded (``Document.path``, skip lines, the corpus index).
+    """
+    return _SURROGATE.sub(_shown, os.fsdecode(path))
 
 
 @frozen

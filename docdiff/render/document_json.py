@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Block, Clause, Document, Paragraph, Sentence, Signatory
 from ..registry import register
 from .jsonout import DOCUMENT_SCHEMA, dump
+from .words import escape_controls
 
 __all__ = ["document_to_dict", "document_to_json", "outline", "signatory_to_dict"]
 
@@ -144,4 +145,4 @@ def outline(document: Document) -> str:
         lines.append(f"{unit.label:>12}  {_first_words(unit.text)}{paragraphs}")
     if document.closing:
         lines.append(f"closing:     {_first_words(' '.join(b.text for b in document.closing))}")
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
