@@ -186,7 +186,8 @@ def load_many(
     read = read or ReadOptions()
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in expand_paths(paths):
+    walked: list[Skipped] = []
+    for path in expand_paths(paths, walked):
         if strict:
             documents.append(load_with(path, read))
             continue
@@ -195,6 +196,7 @@ def load_many(
             skipped.append(found)
         else:
             documents.append(found)
+    skipped = walked + skipped
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
         raise InputError(f"no statement could be loaded ({reasons})")

@@ -96,11 +96,12 @@ class Corpus:
         raw: Iterable[str | os.PathLike[str] | Document]
         raw = [source] if isinstance(source, (str, os.PathLike)) else source
         items: list[str | Document] = []
+        walked: list[Skipped] = []  # folders the walk could not read or met twice
         for item in raw:
             if isinstance(item, Document):
                 items.append(item)
             else:
-                items.extend(expand_paths([item]))
+                items.extend(expand_paths([item], walked))
         with default_executor(executor, len(items)) as pool:
             done = run_chunks(
                 index_items,
@@ -111,7 +112,7 @@ class Corpus:
                 progress=progress,
             )
         entries = [d for d in done if isinstance(d, Entry)]
-        skipped = [d for d in done if isinstance(d, Skipped)]
+        skipped = walked + [d for d in done if isinstance(d, Skipped)]
         if not entries:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
             raise InputError(f"no statement could be indexed ({reasons})")
