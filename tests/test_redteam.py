@@ -232,3 +232,10 @@ def test_check_metadata_counts_a_changed_date(capsys: pytest.CaptureFixture[str]
     assert code == 0
     code, _, _ = run(capsys, "compare", SEED, redated, "--check-metadata")
     assert code == 1
+
+
+def test_a_nul_in_markup_is_refused_not_replaced() -> None:
+    from docdiff.errors import ParseError
+
+    with pytest.raises(ParseError, match="character 3 is a NUL"):
+        read_text("<p>\x00 The Sides agreed.</p>", path="x.html")

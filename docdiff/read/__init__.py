@@ -17,7 +17,7 @@ import stat
 
 import attrs
 
-from ..errors import InputError, UnsafeInputError
+from ..errors import InputError, ParseError, UnsafeInputError
 from .collect import display_path
 from .encoding import decode, decode_found
 from .registry import Format, Reader, reader_for, readers, register_reader, sniff, unregister_reader
@@ -132,6 +132,12 @@ def read_text(text: str, *, path: str | None = None) -> Source:
         ) from None
     reader = reader_for(text)
     if reader.name != "text":
+        if "\x00" in text:
+            # The HTML parser would turn it into U+FFFD without a word.
+            raise ParseError(
+                f"{name}: character {text.index(chr(0))} is a NUL, which markup cannot hold; "
+                "remove it (the file may be damaged there)"
+            )
         why = unsafe_doctype(text)
         if why is not None:
             raise UnsafeInputError(f"{name}: refused to parse this markup: {why}; remove the DOCTYPE")
