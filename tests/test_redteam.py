@@ -239,3 +239,20 @@ def test_a_nul_in_markup_is_refused_not_replaced() -> None:
 
     with pytest.raises(ParseError, match="character 3 is a NUL"):
         read_text("<p>\x00 The Sides agreed.</p>", path="x.html")
+
+
+def test_a_huge_attribute_is_not_called_deep_nesting() -> None:
+    from docdiff.errors import UnsafeInputError
+
+    page = '<html><body><p title="' + "x" * 20_000_000 + '">1. The Sides agreed.</p></body></html>'
+    with pytest.raises(UnsafeInputError, match="size limit") as info:
+        docdiff.loads(page, path="big.html")
+    assert "nests" not in str(info.value)
+
+
+def test_check_sees_a_change_after_a_literal_script(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    left, right = tmp_path / "left.txt", tmp_path / "right.txt"
+    left.write_text(PLAIN, encoding="utf-8")
+    right.write_text(PLAIN.replace("agree to meet again in 2026", "will never meet again"), encoding="utf-8")
+    code, _, _ = run(capsys, "compare", left, right, "--check")
+    assert code == 1
