@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -73,6 +74,9 @@ _COMMON_HAN = frozenset(
 # The non-ASCII symbols of Western statements: quotation marks, dashes, bullets,
 # the no-break space, currency, degrees.
 _TYPOGRAPHIC = frozenset("\u00a0‘’‚“”„«»‹›–—…•·°€£¥№×±©®™")
+
+
+_MARKUP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[A-Za-z/!?][^>]*>", re.DOTALL | re.I)
 
 
 def _codec(name: str) -> str:
@@ -213,15 +217,18 @@ def detect(data: bytes) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        script = _script(text)
-        if "\ufffd" in text or not _plausible(text, script):
+        # Judged on what a reader sees: a page's tags and scripts are ASCII
+        # that would drown a Russian text in "Latin" letters.
+        shown = _MARKUP.sub(" ", text) if "<" in text else text
+        script = _script(shown)
+        if "\ufffd" in text or not _plausible(shown, script):
             continue
         readings.append((codec, text, script))
     if not readings:
         return None
     if readings[0][2] == "cyrillic":
         cyrillic = [r for r in readings if r[2] == "cyrillic"]
-        codec, text, _ = max(cyrillic, key=lambda r: russian_score(r[1]))
+        codec, text, _ = max(cyrillic, key=lambda r: russian_score(_MARKUP.sub(" ", r[1])))
         return text, codec
     codec, text, script = readings[0]
     if script == "latin" and codec != "cp1252" and data.decode("cp1252", "replace") == text:

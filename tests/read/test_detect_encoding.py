@@ -114,3 +114,34 @@ def test_a_legacy_encoded_statement_decodes_exactly_or_is_refused(text: str, dat
         assert language != "zh" or codec.startswith("utf")
         return
     assert decoded == text
+
+
+HTML = ROOT / "tests" / "fixtures" / "html"
+PAGE_NAV = '<div class="navigation-menu-item"><a href="/section/news/index.html">x</a></div>\n' * 40
+
+
+def _pages() -> list[tuple[str, str]]:
+    import re
+
+    found = []
+    for page in sorted(HTML.glob("*.html")):
+        text = re.sub(r"<meta[^>]*>", "", page.read_text(encoding="utf-8"))
+        cyrillic = any("а" <= c <= "я" for c in text)
+        for codec in ["cp1251", "koi8-r", "cp866", "mac-cyrillic"] if cyrillic else ["cp1252"]:
+            found.append((page.name, codec))
+    return found
+
+
+@pytest.mark.parametrize(("name", "codec"), _pages())
+def test_a_markup_heavy_page_without_a_charset_is_detected(name: str, codec: str) -> None:
+    import re
+
+    page = re.sub(r"<meta[^>]*>", "", (HTML / name).read_text(encoding="utf-8"))
+    page = page.replace("<body>", "<body>" + PAGE_NAV, 1)
+    try:
+        data = page.encode(codec)
+    except UnicodeEncodeError:
+        pytest.skip(f"{name} has characters {codec} lacks")
+    if data.isascii():
+        pytest.skip(f"{name} is ASCII in {codec}")
+    assert decode_found(data) == (page, codec)
