@@ -334,7 +334,9 @@ class Document:
     ``dateline`` of the statement itself, the ``preamble`` paragraphs, the
     numbered ``clauses`` and the ``closing`` (signature block, "Done at ...").
     Their spans never overlap; together they cover every non-whitespace
-    character of ``source``.
+    character of ``source``.  ``encoding`` is the codec the file was decoded
+    with (``None`` for text given decoded); ``warnings`` say what reading
+    may have lost (markup extraction that kept much less than the input).
     """
 
     source: str
@@ -347,6 +349,9 @@ class Document:
     closing: tuple[Block, ...] = field(default=(), converter=_blocks)
     path: str | None = None
     format: str = "text"
+    # How the file was read, not what it says: two readings of one text are equal.
+    encoding: str | None = field(default=None, eq=False)
+    warnings: tuple[str, ...] = field(default=(), converter=_tuple_of_str, eq=False)
 
     def __attrs_post_init__(self) -> None:
         _settle(self, "units", self.preamble + self.clauses)

@@ -18,20 +18,22 @@ No stage imports this module, and no stage calls a later one.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from .align.compare import compare as compare_units
 from .describe import describe
-from .errors import DocdiffError, InputError
+from .errors import DocdiffError, InputError, OptionsError
+from .lang import languages
 from .model import Document
 from .options import DEFAULT_MAX_BYTES, Options, ReadOptions
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas
 from .phrases.report import formula_report, phrase_report
 from .read import read_file, read_text
-from .read.collect import Loaded, Skipped, expand_paths
+from .read.collect import Loaded, Skipped, display_path, expand_paths
 from .read.source import Source
 from .relate.relate import relate
 from .result import Comparison, FormulaReport, PhraseReport
@@ -51,6 +53,9 @@ __all__ = [
 ]
 
 
+_ISO_639 = re.compile(r"[a-z]{2,3}")
+
+
 def parse(source: Source, read: ReadOptions | None = None) -> Document:
     """The :class:`Document` of a source read by :mod:`docdiff.read`: segmented, then described.
 
@@ -59,17 +64,28 @@ def parse(source: Source, read: ReadOptions | None = None) -> Document:
     declares, which wins over detection.
     """
     read = read or ReadOptions()
+    if read.language is not None and not _ISO_639.fullmatch(read.language):
+        # Any ISO code is taken (a language without a pack parses with the
+        # defaults); a name such as "english" is a mistake, never stored.
+        raise OptionsError(
+            f"language {read.language!r} is not an ISO 639-1 code: give one such as "
+            f"{', '.join(languages())}, or None to detect"
+        )
     if source.document is not None:
         document = source.document
         if read.language:
             document = attrs.evolve(
                 document, metadata=attrs.evolve(document.metadata, language=read.language)
             )
-        return document
-    structure = segment(
-        source.text, language=read.language or source.language, path=source.path, format=source.format
-    )
-    return describe(structure, annotate=read.annotate, title=source.title)
+    else:
+        structure = segment(
+            source.text, language=read.language or source.language, path=source.path, format=source.format
+        )
+        document = describe(structure, annotate=read.annotate, title=source.title)
+    if (document.encoding, document.warnings) != (source.encoding, source.warnings):
+        # What reading found (the codec, what was lost) travels with the document.
+        document = attrs.evolve(document, encoding=source.encoding, warnings=source.warnings)
+    return document
 
 
 def load_with(path: str | os.PathLike[str], read: ReadOptions) -> Document:
@@ -109,6 +125,19 @@ def loads(
     return parse(read_text(text, path=path), ReadOptions(language=language, annotate=annotate))
 
 
+def _documents(left: object, right: object, verb: str) -> None:
+    """Refuse anything but two documents, saying how to make them (a path is the usual slip)."""
+    for side, value in (("left", left), ("right", right)):
+        if not isinstance(value, Document):
+            hint = ""
+            if isinstance(value, (str, bytes, os.PathLike)):
+                hint = f"; for a file, docdiff.{verb}(docdiff.load(path), ...); for text, docdiff.loads(text)"
+            raise TypeError(
+                f"docdiff.{verb} takes two parsed documents, got {type(value).__name__} {value!r:.60} "
+                f"as {side}{hint}"
+            )
+
+
 def compare(left: Document, right: Document, options: Options | None = None) -> Comparison:
     """Compare two parsed statements: units, then (with ``options.phrases``) phrases and formulas.
 
@@ -116,6 +145,7 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
     in the left document.  Deterministic: the same input gives the same
     result.  See :mod:`docdiff.align.compare` and :mod:`docdiff.phrases`.
     """
+    _documents(left, right, "compare")
     options = options or Options()
     result = compare_units(left, right, options)
     if options.phrases:
@@ -130,6 +160,7 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
 
 def phrases(left: Document, right: Document, options: Options | None = None) -> PhraseReport:
     """The phrase report of two parsed statements: shared and reworded phrases, formula uses."""
+    _documents(left, right, "phrases")
     return phrase_report(left, right, options)
 
 
@@ -143,7 +174,7 @@ def load_one(path: str | os.PathLike[str], read: ReadOptions | None = None) -> D
     try:
         return load_with(path, read or ReadOptions())
     except DocdiffError as error:
-        return Skipped(os.fspath(path), str(error))
+        return Skipped(display_path(path), str(error))
 
 
 def load_many(
@@ -156,7 +187,8 @@ def load_many(
     read = read or ReadOptions()
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in expand_paths(paths):
+    walked: list[Skipped] = []
+    for path in expand_paths(paths, walked):
         if strict:
             documents.append(load_with(path, read))
             continue
@@ -165,6 +197,7 @@ def load_many(
             skipped.append(found)
         else:
             documents.append(found)
+    skipped = walked + skipped
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
         raise InputError(f"no statement could be loaded ({reasons})")

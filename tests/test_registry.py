@@ -87,7 +87,8 @@ def test_every_declared_format_names_a_real_kind_and_a_module_that_registers_it(
     # loads no renderer): a typo would only fail when a user asks for that format.
     import importlib
 
-    from docdiff import cli, registry
+    from docdiff import cli_args as cli
+    from docdiff import registry
     from docdiff import render as _render  # noqa: F401  (declares the built-ins)
 
     declared = {kind: dict(formats) for kind, formats in registry._DECLARED.items()}

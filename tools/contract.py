@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("docdiff.__main__",),  # python -m docdiff: exits with what the CLI returns
     ("docdiff.cli",),
+    ("docdiff.cli_args",),  # the argument parser the CLI runs
     ("docdiff",),  # the facade, docdiff/__init__.py itself (only it: see layer_of)
     ("docdiff.render",),
     ("docdiff.corpus",),

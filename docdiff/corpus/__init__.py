@@ -96,11 +96,12 @@ class Corpus:
         raw: Iterable[str | os.PathLike[str] | Document]
         raw = [source] if isinstance(source, (str, os.PathLike)) else source
         items: list[str | Document] = []
+        walked: list[Skipped] = []  # folders the walk could not read or met twice
         for item in raw:
             if isinstance(item, Document):
                 items.append(item)
             else:
-                items.extend(expand_paths([item]))
+                items.extend(expand_paths([item], walked))
         with default_executor(executor, len(items)) as pool:
             done = run_chunks(
                 index_items,
@@ -111,7 +112,7 @@ class Corpus:
                 progress=progress,
             )
         entries = [d for d in done if isinstance(d, Entry)]
-        skipped = [d for d in done if isinstance(d, Skipped)]
+        skipped = walked + [d for d in done if isinstance(d, Skipped)]
         if not entries:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no statement files found"
             raise InputError(f"no statement could be indexed ({reasons})")
@@ -172,14 +173,26 @@ class Corpus:
         return formula_table(self.entries, self._hits)
 
 
-def open_or_build(path: str, *, executor: Executor | None = None, progress: Progress | None = None) -> Corpus:
+def open_or_build(
+    path: str,
+    *,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+) -> Corpus:
     """Build a corpus from a folder (in memory), or open an existing index file.
+
+    ``max_bytes`` and ``language`` are the reading options of a build (see
+    :meth:`Corpus.build`); an index file was read when it was built.
 
     Raises :class:`~docdiff.errors.InputError` for a missing path or a file
     that is not a corpus index.
     """
     if os.path.isdir(path):
-        return Corpus.build(path, executor=executor, progress=progress)
+        return Corpus.build(
+            path, executor=executor, progress=progress, max_bytes=max_bytes, language=language
+        )
     if not os.path.exists(path):
         raise InputError(f"{path}: no such folder or index file; give a folder of statements or an index")
     try:

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import InputError
 from ..read.collect import Skipped
 from .entry import Entry, Unit
 
-__all__ = ["SCHEMA", "read_index", "write_index"]
+__all__ = ["SCHEMA", "read_index", "remove_stale_temporaries", "write_index"]
 
 #: The format of the index file; a reader refuses any other.
 SCHEMA = "docdiff/corpus-index@1"
@@ -49,12 +52,64 @@ CREATE INDEX statements_digest ON statements(digest);
 """
 
 
+_TEMPORARY = re.compile(r"\.docdiff-index-(?:(\d+)-)?[^/]*\.sqlite(?:-journal|-wal|-shm)?")
+# A temporary file of an older docdiff names no process: stale after this long.
+_STALE_SECONDS = 3600
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def remove_stale_temporaries(folder: str) -> list[str]:
+    """Delete the temporary index files (and SQLite journals) a killed ``docdiff index`` left in ``folder``.
+
+    Each temporary name carries the id of the process writing it; a file
+    whose process is gone is removed, one of a running build is left alone.
+    Returns the names removed.
+    """
+    removed: list[str] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return removed
+    for name in names:
+        match = _TEMPORARY.fullmatch(name)
+        if match is None:
+            continue
+        full = os.path.join(folder, name)
+        try:
+            stale = (
+                not _alive(int(match.group(1)))
+                if match.group(1)
+                else time.time() - os.stat(full).st_mtime > _STALE_SECONDS
+            )
+            if stale:
+                os.unlink(full)
+                removed.append(name)
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
+
+
 def write_index(path: str | os.PathLike[str], entries: Sequence[Entry], skipped: Sequence[Skipped]) -> None:
-    """Write ``entries`` and ``skipped`` to a new index file at ``path``, replacing any file there."""
+    """Write ``entries`` and ``skipped`` to a new index file at ``path``, replacing any file there.
+
+    Temporary files that a killed earlier run left beside ``path`` are removed first.
+    """
     target = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(target))
+    remove_stale_temporaries(folder)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".docdiff-index-", suffix=".sqlite", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".docdiff-index-{os.getpid()}-", suffix=".sqlite", dir=folder
+        )
     except OSError as error:
         raise InputError(
             f"{target}: cannot write the index there ({error.strerror}); check the folder"
@@ -72,8 +127,9 @@ def write_index(path: str | os.PathLike[str], entries: Sequence[Entry], skipped:
             f"{target}: cannot write the index ({error}); check the path and free space"
         ) from None
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        for leftover in (temporary, temporary + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
 
 
 def _fill(connection: sqlite3.Connection, entries: Sequence[Entry], skipped: Sequence[Skipped]) -> None:
@@ -136,33 +192,81 @@ def _quote(path: str) -> str:
     return quote(os.path.abspath(path))
 
 
+class _Damaged(Exception):
+    """A row of the index holds what docdiff never writes there."""
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Damaged(f"{'NULL' if value is None else type(value).__name__} where text belongs")
+    return value
+
+
+def _maybe_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _json(value: object, kind: type) -> Any:
+    try:
+        found = json.loads(_text(value))
+    except json.JSONDecodeError as error:
+        raise _Damaged(f"bad JSON ({error.msg})") from None
+    if not isinstance(found, kind):
+        raise _Damaged(f"a JSON {type(found).__name__} where a {kind.__name__} belongs")
+    return found
+
+
+def _counts(value: object) -> tuple[tuple[str, int], ...]:
+    found = _json(value, dict)
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in found.values()):
+        raise _Damaged("a term count that is not a whole number")
+    return tuple(sorted(found.items()))
+
+
+def _parties(value: object) -> tuple[str, ...]:
+    found = _json(value, list)
+    if not all(isinstance(p, str) for p in found):
+        raise _Damaged("a party code that is not text")
+    return tuple(found)
+
+
 def _read(connection: sqlite3.Connection, name: str) -> tuple[list[Entry], list[Skipped]]:
     row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     if row is None or row[0] != SCHEMA:
         found = row[0] if row else "none"
         raise InputError(f"{name}: index format {found!r}, expected {SCHEMA!r}; rebuild the index")
-    units: dict[int, list[Unit]] = {}
-    for statement, label, text, terms in connection.execute(
-        "SELECT statement, label, text, terms FROM units ORDER BY statement, ordinal"
-    ):
-        units.setdefault(statement, []).append(Unit(label, text, tuple(terms.split())))
-    entries = [
-        Entry(
-            path=path,
-            title=title,
-            date=date,
-            parties=tuple(json.loads(parties)),
-            language=language,
-            digest=digest,
-            units=tuple(units.get(number, ())),
-            counts=tuple(sorted(json.loads(terms).items())),
-        )
-        for number, path, title, date, parties, language, digest, terms in connection.execute(
-            "SELECT id, path, title, date, parties, language, digest, terms FROM statements ORDER BY id"
-        )
-    ]
-    skipped = [
-        Skipped(path, reason)
-        for path, reason in connection.execute("SELECT path, reason FROM skipped ORDER BY ordinal")
-    ]
+    table = "units"
+    try:
+        units: dict[int, list[Unit]] = {}
+        for statement, label, text, terms in connection.execute(
+            "SELECT statement, label, text, terms FROM units ORDER BY statement, ordinal"
+        ):
+            unit = Unit(_text(label), _text(text), tuple(_text(terms).split()))
+            units.setdefault(statement, []).append(unit)
+        table = "statements"
+        entries = [
+            Entry(
+                path=_text(path),
+                title=_maybe_text(title),
+                date=_maybe_text(date),
+                parties=_parties(parties),
+                language=_text(language),
+                digest=_text(digest),
+                units=tuple(units.get(number, ())),
+                counts=_counts(terms),
+            )
+            for number, path, title, date, parties, language, digest, terms in connection.execute(
+                "SELECT id, path, title, date, parties, language, digest, terms FROM statements ORDER BY id"
+            )
+        ]
+        table = "skipped"
+        skipped = [
+            Skipped(_text(path), _text(reason))
+            for path, reason in connection.execute("SELECT path, reason FROM skipped ORDER BY ordinal")
+        ]
+    except (_Damaged, TypeError, ValueError) as error:
+        # One line naming the table, never a traceback from deep inside a ranking.
+        raise InputError(
+            f"{name}: the index is damaged in table {table} ({error}); rebuild it with docdiff index"
+        ) from None
     return entries, skipped

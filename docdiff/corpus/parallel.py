@@ -11,6 +11,8 @@ Only ``submit`` is used, the one method every executor has.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -41,11 +43,29 @@ class InlineExecutor(Executor):
         return future
 
 
+def _watch_parent(parent: int) -> None:
+    """Run in each pool worker: end the worker as soon as the process that started it is gone.
+
+    A killed ``docdiff index`` (``kill -9``: no cleanup runs) would leave its
+    workers waiting for work forever, since each holds the task pipe open
+    itself.  The parent's death makes the worker an orphan (its parent id
+    changes), which a daemon thread notices within a fifth of a second.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="docdiff-parent-watch", daemon=True).start()
+
+
 @contextmanager
 def default_executor(executor: Executor | None, items: int) -> Iterator[Executor]:
     """The caller's executor as is, or a process pool of ``os.cpu_count()`` workers shut down after.
 
     Small jobs (fewer than 16 items) run inline when no executor is given.
+    The pool's workers end when this process dies, however it dies.
     """
     if executor is not None:
         yield executor
@@ -53,7 +73,9 @@ def default_executor(executor: Executor | None, items: int) -> Iterator[Executor
     if items < _SMALL:
         yield InlineExecutor()
         return
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(
+        max_workers=os.cpu_count() or 1, initializer=_watch_parent, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     finally:

@@ -17,10 +17,11 @@ import stat
 
 import attrs
 
-from ..errors import InputError, UnsafeInputError
+from ..errors import InputError, ParseError, UnsafeInputError
+from .collect import display_path
 from .encoding import decode, decode_found
 from .registry import Format, Reader, reader_for, readers, register_reader, sniff, unregister_reader
-from .sniff import unsafe_doctype
+from .sniff import unsafe_doctype, visible_characters
 from .source import Source
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Source",
     "decode",
     "decode_found",
+    "display_path",
     "read_file",
     "read_text",
     "reader_for",
@@ -47,9 +49,10 @@ def _size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def _read_bytes(path: str, max_bytes: int) -> bytes:
+def _read_bytes(real: str, max_bytes: int, path: str) -> bytes:
+    # ``real`` opens the file; ``path`` (its display form) names it in messages.
     try:
-        info = os.stat(path)
+        info = os.stat(real)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path") from None
     except PermissionError:
@@ -69,7 +72,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
             "if it really is one statement, raise the limit with --max-size (or max_bytes=...)"
         )
     try:
-        with open(path, "rb") as handle:
+        with open(real, "rb") as handle:
             # Read one byte past what stat() saw (the file may have grown) but never
             # past the limit: read(max_bytes + 1) would allocate the whole limit.
             data = handle.read(min(info.st_size, max_bytes) + 1)
@@ -96,11 +99,13 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int) -> Source:
     The size is checked with ``os.stat`` before anything is read; files
     over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,
     as are missing paths, directories, empty, binary and undecodable files.
-    ``Source.path`` is ``path`` as given; ``Source.encoding`` is the codec
-    the bytes were decoded with.
+    ``Source.path`` is ``path`` as given (a ``bytes`` path too), with any
+    byte that is not UTF-8 shown as ``\\xNN`` (:func:`display_path`);
+    ``Source.encoding`` is the codec the bytes were decoded with.
     """
-    name = os.fspath(path)
-    text, encoding = decode_found(_read_bytes(name, max_bytes), name=name)
+    real = os.fsdecode(path)
+    name = display_path(real)
+    text, encoding = decode_found(_read_bytes(real, max_bytes, name), name=name)
     return attrs.evolve(read_text(text, path=name), encoding=encoding)
 
 
@@ -127,10 +132,36 @@ def read_text(text: str, *, path: str | None = None) -> Source:
         ) from None
     reader = reader_for(text)
     if reader.name != "text":
+        if "\x00" in text:
+            # The HTML parser would turn it into U+FFFD without a word.
+            raise ParseError(
+                f"{name}: character {text.index(chr(0))} is a NUL, which markup cannot hold; "
+                "remove it (the file may be damaged there)"
+            )
         why = unsafe_doctype(text)
         if why is not None:
             raise UnsafeInputError(f"{name}: refused to parse this markup: {why}; remove the DOCTYPE")
     source = reader.read(text, path)
     if source.path != path or source.format != reader.name:
         source = attrs.evolve(source, path=path, format=reader.name)
+    if reader.name == "html":
+        source = _loss_warned(source, text, name)
     return source
+
+
+#: Below this share of the visible characters of a page kept, the user is told.
+KEPT_WARNING = 0.5
+
+
+def _loss_warned(source: Source, markup: str, name: str) -> Source:
+    """``source`` with a warning when its text is much shorter than what the page shows."""
+    shown = visible_characters(markup)
+    kept = sum(1 for c in source.text if not c.isspace())
+    if not shown or kept >= KEPT_WARNING * shown:
+        return source
+    warning = (
+        f"{name}: read as HTML, the statement text kept {kept} of the page's {shown} visible characters "
+        f"({100 * kept // shown}%); the rest (menus, other articles, or text after a stray tag) was "
+        "dropped: check that the statement is complete"
+    )
+    return attrs.evolve(source, warnings=(*source.warnings, warning))

@@ -1,19 +1,27 @@
-"""Bytes to text: byte-order marks, declared charsets, and a small Cyrillic scorer.
+"""Bytes to text: byte-order marks, NUL patterns, strict UTF-8, declared charsets, then detection.
 
 The order of evidence, strongest first:
 
 1. a byte-order mark (UTF-32, UTF-8, UTF-16; the mark is stripped);
 2. magic numbers of common binary formats (PNG, ZIP, PDF, ...): refused;
-3. NUL bytes: UTF-16 without a mark when the NULs fall on one parity and
-   the decoded text is plausible, otherwise a binary file: refused;
+3. NUL bytes: UTF-32 without a mark when every fourth byte is NUL, UTF-16
+   without a mark when the NULs fall on one parity (a Chinese text has
+   few: only its newlines, digits and spaces), each only when the decoded
+   text is plausible; otherwise a binary file: refused;
 4. strict UTF-8 (any real UTF-8 file with non-ASCII letters passes, and a
-   single-byte Russian text essentially never does);
+   legacy-encoded text essentially never does);
 5. a charset declared in the first 4 KB (``<meta charset>``,
    ``http-equiv="Content-Type"``, ``<?xml encoding?>``);
 6. UTF-8 but for a few bytes (damage): refused, naming the byte offsets,
    never read as cp1252 mojibake;
-7. cp1251 against KOI8-R, scored on Russian letter frequencies and case,
-   then cp1252 for Western text.
+7. the legacy code pages through charset-normalizer, each reading checked
+   for its script (:mod:`docdiff.read.detect_encoding`); no plausible
+   reading is a refusal.
+
+Strict UTF-8 comes before a declaration, unlike in a browser: non-ASCII
+text that is valid UTF-8 under a declared cp1251 or GBK is a page re-saved
+by an editor that kept the old ``<meta>``, and honouring the declaration
+would be silent mojibake.
 
 Newlines are kept as decoded; the segmenter handles ``\\r\\n`` and ``\\r``.
 """
@@ -21,11 +29,10 @@ Newlines are kept as decoded; the segmenter handles ``\\r\\n`` and ``\\r``.
 from __future__ import annotations
 
 import codecs
-import math
 import re
-import unicodedata
 
 from ..errors import InputError
+from .detect_encoding import detect
 
 __all__ = ["declared_charset", "decode", "decode_found"]
 
@@ -59,25 +66,25 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 _SNIFF_BYTES = 4096
 
+_SUPERSETS = {
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+}
+
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.\-]+)[\"']")
-
-# Relative frequencies (per 1000 letters) of the Russian lower-case letters in
-# running text; the scorer rewards common letters, penalises rare ones.
-_RU_FREQ = {
-    "о": 110, "е": 85, "а": 80, "и": 74, "н": 67, "т": 63, "с": 55, "р": 47, "в": 45,
-    "л": 44, "к": 35, "м": 32, "д": 30, "п": 28, "у": 26, "я": 20, "ы": 19, "ь": 17,
-    "г": 17, "з": 16, "б": 16, "ч": 14, "й": 12, "х": 10, "ж": 9, "ш": 7, "ю": 6,
-    "ц": 5, "щ": 4, "э": 3, "ф": 3, "ъ": 0.4, "ё": 0.4,
-}  # fmt: skip
-_RU_LOGP = {letter: math.log(max(freq, 0.2) / 1000) for letter, freq in _RU_FREQ.items()}
 
 # Scripts that plausible text (after a BOM-less UTF-16 guess) is made of.
 _PLAUSIBLE_RANGES = (
     (0x0000, 0x024F),  # ASCII, Latin-1, Latin Extended
     (0x0370, 0x052F),  # Greek, Cyrillic
     (0x2000, 0x206F),  # general punctuation
-    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0x3000, 0x30FF),  # CJK symbols and punctuation, Hiragana, Katakana
     (0x4E00, 0x9FFF),  # CJK unified ideographs
     (0xFF00, 0xFFEF),  # full-width forms
 )
@@ -123,22 +130,37 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """Decode BOM-less UTF-16 when the NUL bytes say so and the result reads as text."""
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return text if _is_plausible(text) else None
+
+
+def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode BOM-less UTF-32 or UTF-16 when the NUL bytes say so and the result reads as text."""
+    head = data[:65536]
+    if len(data) % 4 == 0 and len(head) >= 4:
+        # Every code point is below U+110000, so one byte of each four is always NUL.
+        for high, codec in ((3, "utf-32-le"), (0, "utf-32-be")):
+            if head[high::4].count(0) == len(head) // 4:
+                text = _strict(data, codec)
+                if text is not None:
+                    return text, codec
     if len(data) % 2:
         return None
-    head = data[:65536]
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
-    for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        # ASCII-range characters (spaces, digits, Latin) put their NUL on one side.
-        if nuls > 4 * other and nuls >= len(head) // 40:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if _is_plausible(text):
-                return text, codec
+    # ASCII-range characters (newlines, spaces, digits) put their NUL on the high
+    # side, but a Chinese text has few of them and its U+xx00 ideographs put
+    # NULs on the other side: the side with more NULs is tried first, and the
+    # strict decoding and the plausibility check decide.
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for codec in order:
+        text = _strict(data, codec)
+        if text is not None:
+            return text, codec
     return None
 
 
@@ -147,8 +169,9 @@ def declared_charset(data: bytes) -> str | None:
 
     ``<meta charset>``, ``<meta http-equiv="Content-Type" content="...;
     charset=...">`` and the XML declaration count.  As browsers do, a
-    declared Latin-1 or ASCII means cp1252 and a declared UTF-16 (impossible
-    in bytes that spell it in ASCII) is ignored.
+    declared Latin-1 or ASCII means cp1252, GB2312 or GBK means GB18030,
+    Big5 means Big5-HKSCS, Shift_JIS means cp932, and a declared UTF-16
+    (impossible in bytes that spell it in ASCII) is ignored.
     """
     head = data[:_SNIFF_BYTES]
     match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
@@ -161,76 +184,18 @@ def declared_charset(data: bytes) -> str | None:
         return None
     if name.startswith(("utf-16", "utf-32")):
         return None
-    if name in {"latin-1", "iso8859-1", "ascii"}:
-        return "cp1252"
-    return name
+    # As browsers do (the WHATWG Encoding Standard), a label names its superset.
+    return _SUPERSETS.get(name, name)
 
 
-def _russian_score(text: str) -> float:
-    """Mean log-probability per Cyrillic letter, with penalties for case and symbols.
-
-    Russian text is mostly lower case; KOI8-R read as cp1251 (and the
-    reverse) swaps the case of almost every letter, and random bytes give
-    box-drawing characters and symbols.  Higher is more Russian-like.
-    """
-    letters = 0
-    lower = 0
-    logp = 0.0
-    odd = 0
-    non_ascii = 0
-    ascii_letters = 0
-    for char in text[:100000]:
-        if ord(char) < 0x80:
-            ascii_letters += char.isalpha()
-            continue
-        non_ascii += 1
-        if "\u0400" <= char <= "\u04ff":
-            letters += 1
-            low = char.lower()
-            lower += char == low
-            logp += _RU_LOGP.get(low, math.log(0.1 / 1000))
-        elif not (char.isspace() or unicodedata.category(char).startswith(("P", "Z"))) and char != "№":
-            odd += 1
-    if letters == 0:
-        return -math.inf
-    letter_share = letters / non_ascii
-    lower_share = lower / letters
-    # Western text read as cp1251 gives a few Cyrillic letters among Latin words.
-    if letter_share < 0.8 or lower_share < 0.5 or letters < 0.3 * (letters + ascii_letters):
-        return -math.inf
-    return logp / letters + 4 * lower_share - 20 * odd / non_ascii
-
-
-def _western_ok(text: str) -> bool:
-    """True when non-ASCII letters are sparse accents in Latin words (cp1252 text)."""
-    letters = sum(1 for c in text[:100000] if c.isalpha())
-    if letters == 0:
-        return True
-    foreign = sum(1 for c in text[:100000] if c.isalpha() and ord(c) >= 0x80)
-    return foreign / letters < 0.3 and _control_ratio(text) == 0
-
-
-def _single_byte(data: bytes, name: str) -> tuple[str, str]:
-    best: tuple[float, str, str] | None = None
-    for codec in ("cp1251", "koi8-r"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        score = _russian_score(text)
-        if score > -math.inf and (best is None or score > best[0]):
-            best = (score, text, codec)
-    if best is not None:
-        return best[1], best[2]
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _western_ok(text):
-        return text, "cp1252"
+def _legacy(data: bytes, name: str) -> tuple[str, str]:
+    found = detect(data)
+    if found is not None:
+        return found
     raise _fail(
         name,
-        "cannot tell the text encoding (not UTF-8, UTF-16, cp1251, KOI8-R or cp1252)",
+        "cannot tell the text encoding (not UTF-8, UTF-16/32, GB18030/GBK, Big5, Shift_JIS, "
+        "a Russian code page or cp1252)",
         "convert the file to UTF-8 and try again",
     )
 
@@ -272,9 +237,9 @@ def decode_found(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
             name, f"this is {kind}, not a text or HTML file", "give the statement as text, HTML or XML"
         )
     if b"\x00" in data[:65536]:
-        found16 = _utf16_without_bom(data)
-        if found16 is not None:
-            return _checked(_strip_bom(found16[0]), name), found16[1]
+        found = _unicode_without_bom(data)
+        if found is not None:
+            return _checked(_strip_bom(found[0]), name), found[1]
         raise _fail(
             name, "this looks like a binary file (it contains NUL bytes)", "give a text, HTML or XML file"
         )
@@ -296,7 +261,7 @@ def decode_found(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
             f"not valid UTF-8 at byte {damage[0]}{more}, though the rest is UTF-8",
             "the file is damaged there: fix those bytes (or re-save the file as UTF-8) and try again",
         )
-    text, codec = _single_byte(data, name)
+    text, codec = _legacy(data, name)
     return _checked(text, name), codec
 
 

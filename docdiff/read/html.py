@@ -152,9 +152,15 @@ def parse_html(text: str, *, name: str = "<html>") -> etree._Element:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"{name}: cannot parse the HTML ({exc}); check that it is a web page") from None
     for entry in parser.error_log:
-        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+        if "Excessive depth" in entry.message:
             raise UnsafeInputError(
                 f"{name}: the HTML nests elements too deeply (over {MAX_DEPTH} levels); refusing to parse it"
+            )
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            # libxml2's other limits: one text node, attribute or name over its size cap.
+            raise UnsafeInputError(
+                f"{name}: the HTML holds a text, attribute or name over the parser's size limit "
+                f"({entry.message.strip()}); refusing to parse it"
             )
     if root is None:
         raise ParseError(f"{name}: the HTML page is empty; give a page that contains the statement")

@@ -31,6 +31,8 @@ class Source:
     * ``encoding`` is the codec the bytes were decoded with (``"utf-8"``,
       ``"cp1251"`` ...; see :mod:`docdiff.read.encoding`), ``None`` for text
       that came decoded;
+    * ``warnings`` say what reading may have lost, one sentence each (an
+      HTML extraction that kept much less text than the input had);
     * ``document`` is set when the input is docdiff's own Akoma Ntoso: the
       clause model rebuilt exactly, so nothing is segmented again.
     """
@@ -41,4 +43,5 @@ class Source:
     title: str | None = None
     language: str | None = None
     encoding: str | None = None
+    warnings: tuple[str, ...] = ()
     document: Document | None = None

@@ -15,9 +15,10 @@ import io
 from ..corpus.types import FormulaTable, Matrix, Ranking
 from ..registry import register
 from .jsonout import CORPUS_FORMULAS_SCHEMA, MATRIX_SCHEMA, RANK_SCHEMA, dump
-from .words import wdiff
+from .words import escape_controls, wdiff
 
 __all__ = [
+    "csv_cell",
     "formula_table_json",
     "formula_table_text",
     "matrix_csv",
@@ -63,7 +64,7 @@ def rank_text(ranking: Ranking) -> str:
         why = ""
         if languages and ranking.language not in languages:
             why = f"; it is in {ranking.language}, the corpus in {', '.join(languages)}"
-        return f"No statement of the corpus ({size}) shares any wording with {name}{why}.\n"
+        return escape_controls(f"No statement of the corpus ({size}) shares any wording with {name}{why}.\n")
     lines = [f"Statements most like {name} ({len(results)} of {size}):", ""]
     width = len(str(len(results)))
     for number, r in enumerate(results, 1):
@@ -75,16 +76,36 @@ def rank_text(ranking: Ranking) -> str:
         if r.pairs:
             pairs = "; ".join(f"{p.query} ~ {p.corpus} ({p.similarity:.2f})" for p in r.pairs)
             lines.append(f"{indent}best clauses: {pairs}")
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
+
+
+# A cell a spreadsheet would run as a formula (=, +, -, @) or whose first
+# character a spreadsheet strips (tab, carriage return): OWASP's CSV injection.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """``text`` safe as a spreadsheet cell: a leading apostrophe before a formula's first character.
+
+    Control characters are escaped too (``\\x0d``): a bare carriage return
+    inside a cell splits the row for most CSV readers.
+    """
+    return escape_controls("'" + text if text.startswith(_FORMULA_START) else text, keep_layout=False)
 
 
 @register(Matrix, "csv")
 def matrix_csv(matrix: Matrix) -> str:
-    """The matrix as CSV: a header row of labels, then one row per statement (4 decimals)."""
+    """The matrix as CSV: a header row of labels, then one row per statement (4 decimals).
+
+    A label that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a leading apostrophe (:func:`csv_cell`), so no spreadsheet
+    runs it as a formula; numbers are written as they are.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["", *matrix.labels])
-    for label, row in zip(matrix.labels, matrix.values, strict=True):
+    labels = [csv_cell(label) for label in matrix.labels]
+    writer.writerow(["", *labels])
+    for label, row in zip(labels, matrix.values, strict=True):
         writer.writerow([label, *(f"{v:.4f}" for v in row)])
     return out.getvalue()
 
@@ -143,7 +164,7 @@ def formula_table_text(table: FormulaTable) -> str:
             more = f", and {len(v.uses) - 5} more" if len(v.uses) > 5 else ""
             lines.append(f"         {where}{more}")
         lines.append("")
-    return "\n".join(lines)
+    return escape_controls("\n".join(lines))
 
 
 def _name(path: str) -> str:

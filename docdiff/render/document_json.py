@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Block, Clause, Document, Paragraph, Sentence, Signatory
 from ..registry import register
 from .jsonout import DOCUMENT_SCHEMA, dump
+from .words import escape_controls
 
 __all__ = ["document_to_dict", "document_to_json", "outline", "signatory_to_dict"]
 
@@ -84,6 +85,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "schema": DOCUMENT_SCHEMA,
         "path": document.path,
         "format": document.format,
+        "encoding": document.encoding,
+        "warnings": list(document.warnings),
         "meta": {
             "title": meta.title,
             "kind": meta.kind,
@@ -125,7 +128,9 @@ def outline(document: Document) -> str:
         f"place:       {meta.place or '-'}",
         f"parties:     {', '.join(meta.parties) or '-'}",
         f"language:    {meta.language}",
+        f"encoding:    {document.encoding or '-'}",
     ]
+    lines += [f"warning:     {warning}" for warning in document.warnings]
     for signatory in meta.signatories:
         who = ", ".join(x for x in (signatory.role, signatory.party) if x)
         lines.append(f"signatory:   {signatory.name}" + (f" ({who})" if who else ""))
@@ -141,4 +146,4 @@ def outline(document: Document) -> str:
         lines.append(f"{unit.label:>12}  {_first_words(unit.text)}{paragraphs}")
     if document.closing:
         lines.append(f"closing:     {_first_words(' '.join(b.text for b in document.closing))}")
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")

@@ -49,15 +49,24 @@ NONE = "—"  # stands for the missing side of an insertion or deletion
 #: wdiff's markers around a deletion and an insertion, where colour is off or not available.
 WDIFF_MARKERS = {Op.DELETE: ("[-", "-]"), Op.INSERT: ("{+", "+}")}
 
-# C0 and C1 controls and DEL, shown as escapes; tab and newline lay text out.
+# C0 and C1 controls and DEL, shown as \xNN; the bidi embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069) as \uNNNN.  Tab and newline lay text out.
 _CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROLS.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _CONTROLS_BUT_LAYOUT = {code: shown for code, shown in _CONTROLS.items() if code not in (0x09, 0x0A)}
 
 
 def escape_controls(text: str, *, keep_layout: bool = True) -> str:
-    """Control characters as visible ``\\xNN`` escapes, so none reaches a terminal or a page.
+    """Control characters and bidi overrides as visible escapes, so none reaches a terminal or a page.
 
-    Tab and newline stay unless ``keep_layout`` is false (one-line output).
+    The one escaping function of every text output and every message
+    docdiff prints (``parse`` and ``rank`` text, the compare, phrase and
+    formula reports, the CLI's error, warning and skip lines).  Input can
+    carry terminal escape sequences (ESC starts OSC 52 clipboard writes,
+    title changes, screen clears: escaping ESC defuses them all), C1
+    controls (``\\x9b`` is a one-byte CSI) and bidi overrides that make a
+    line read otherwise than it is ("Trojan Source").  Tab and newline stay
+    unless ``keep_layout`` is false (one-line output).
     """
     return text.translate(_CONTROLS_BUT_LAYOUT if keep_layout else _CONTROLS)
 

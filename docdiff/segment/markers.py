@@ -74,9 +74,11 @@ _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 _ZH_NUM = "一二三四五六七八九十百〇零"
 _ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-_DECIMAL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
-_ARABIC_RE = re.compile(r"(\d{1,3})(?:[ \t\u00a0]?\.(?![\d.])|\)|-(?=\s))(?=\s|[^\W\d_])")
-_PAREN_RE = re.compile(r"[(（](\d{1,3})[)）]")
+_DECIMAL_RE = re.compile(r"(\d{1,4}(?:\.\d{1,4})+)\.?(?=\s)")
+# Up to 9999 clauses, but a year (1900-2099) heading a line is no clause number.
+_NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}"
+_ARABIC_RE = re.compile(rf"({_NUMBER})(?:[ \t\u00a0]?\.(?![\d.])|\)|-(?=\s))(?=\s|[^\W\d_])")
+_PAREN_RE = re.compile(rf"[(（]({_NUMBER})[)）]")
 _ROMAN_START_RE = re.compile(r"([IVXL]{1,7})[.)](?=\s)")
 _ZH_RE = re.compile(rf"([{_ZH_NUM}]{{1,3}})、")
 _ZH_PAREN_RE = re.compile(rf"[(（]([{_ZH_NUM}]{{1,3}})[)）]")

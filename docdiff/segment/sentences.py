@@ -91,7 +91,7 @@ def _enumeration_ends(codes: tuple[str, ...]) -> frozenset[str]:
 
 
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
-_LIST_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+_LIST_NUMBER_RE = re.compile(r"\d{1,4}(?:\.\d{1,4})*")
 
 
 @attrs.frozen

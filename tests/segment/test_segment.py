@@ -414,3 +414,17 @@ def test_one_megabyte_is_fast() -> None:
     doc = segment(text, language="en")
     assert time.perf_counter() - started < 10
     assert len(doc.clauses) == 9999
+
+
+def test_clause_numbers_up_to_9999_are_markers():
+    from docdiff import loads
+    from docdiff.segment.markers import find_marker
+
+    for text, label in (("9999. The Sides", "9999"), ("(1000) the", "1000"), ("1000.2 The Sides", "1000.2")):
+        marker = find_marker(text)
+        assert marker is not None and marker.label == label
+    assert find_marker("10000. The Sides") is None
+    assert find_marker("2025. The year of") is None and find_marker("(1999) the") is None
+    text = "Joint Statement\n\n" + "\n\n".join(f"{n}. The Sides agree on item {n}." for n in range(1, 1003))
+    labels = [u.label for u in loads(text + "\n", annotate=False).clauses]
+    assert labels == [str(n) for n in range(1, 1003)]
