@@ -68,7 +68,10 @@ def parse(source: Source, read: ReadOptions | None = None) -> Document:
     structure = segment(
         source.text, language=read.language or source.language, path=source.path, format=source.format
     )
-    return describe(structure, annotate=read.annotate, title=source.title)
+    document = describe(structure, annotate=read.annotate, title=source.title)
+    if source.pages or source.notes or source.warnings:
+        document = attrs.evolve(document, pages=source.pages, notes=source.notes, warnings=source.warnings)
+    return document
 
 
 def load_with(path: str | os.PathLike[str], read: ReadOptions) -> Document:

@@ -20,7 +20,7 @@ from ..model import Document
 __all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "expand_paths"]
 
 #: File name endings taken as statements when a folder is walked.
-STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn")
+STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn", ".pdf", ".docx")
 
 
 @frozen

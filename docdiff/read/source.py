@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..model import Document
+from ..model import Document, Note
 
 __all__ = ["Source"]
 
@@ -32,7 +32,10 @@ class Source:
       ``"cp1251"`` ...; see :mod:`docdiff.read.encoding`), ``None`` for text
       that came decoded;
     * ``document`` is set when the input is docdiff's own Akoma Ntoso: the
-      clause model rebuilt exactly, so nothing is segmented again.
+      clause model rebuilt exactly, so nothing is segmented again;
+    * ``pages``, ``notes`` and ``warnings`` go to the Document as they are
+      (see :class:`~docdiff.model.Document`): the offset where each page of
+      a PDF starts, the footnotes of a DOCX, what the reader changed.
     """
 
     text: str
@@ -42,3 +45,6 @@ class Source:
     language: str | None = None
     encoding: str | None = None
     document: Document | None = None
+    pages: tuple[int, ...] = ()
+    notes: tuple[Note, ...] = ()
+    warnings: tuple[str, ...] = ()
