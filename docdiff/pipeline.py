@@ -86,7 +86,7 @@ def load(
     language: str | None = None,
     annotate: bool = True,
 ) -> Document:
-    """Read the statement at ``path`` (text, HTML or Akoma Ntoso, any supported encoding).
+    """Read the statement at ``path`` (text, HTML, Akoma Ntoso, PDF or DOCX; any supported encoding).
 
     The size is checked with ``os.stat`` before anything is read; files
     over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,

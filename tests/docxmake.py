@@ -82,28 +82,66 @@ def _footnotes(notes: Sequence[str]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}>{body}</w:footnotes>'
 
 
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#: Word's own default: 8 points after each paragraph, lines at 1.08.
+STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {NS}><w:docDefaults><w:pPrDefault>'
+    '<w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    "</w:styles>"
+)
+
+
+def _page_footer() -> str:
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:ftr {NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{field}</w:p></w:ftr>'
+
+
 def docx(body: Sequence[str], *, notes: Sequence[str] = (), extra: dict[str, bytes] | None = None,
-         document_xml: bytes | None = None) -> bytes:  # fmt: skip
-    """The bytes of a DOCX whose body is ``body`` (paragraph and table XML)."""
+         document_xml: bytes | None = None, header: str | None = None, page_numbers: bool = False) -> bytes:  # fmt: skip
+    """The bytes of a DOCX whose body is ``body`` (paragraph and table XML); ``header`` and
+    ``page_numbers`` add a running head and a centred PAGE field in the footer."""
+    section = ""
+    rels = [("rIdS", "styles", "styles.xml"), ("rIdN", "numbering", "numbering.xml"), ("rIdF", "footnotes", "footnotes.xml")]
+    parts: dict[str, bytes] = {}
+    if header is not None:
+        section += '<w:headerReference w:type="default" r:id="rIdH"/>'
+        rels.append(("rIdH", "header", "header1.xml"))
+        parts["word/header1.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{p(header)}</w:hdr>'.encode()
+    if page_numbers:
+        section += '<w:footerReference w:type="default" r:id="rIdP"/>'
+        rels.append(("rIdP", "footer", "footer1.xml"))
+        parts["word/footer1.xml"] = _page_footer().encode()
     document = document_xml or (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>'
-        f"{''.join(body)}<w:sectPr/></w:body></w:document>"
+        f"{''.join(body)}<w:sectPr>{section}</w:sectPr></w:body></w:document>"
     ).encode()
+    relationships = "".join(f'<Relationship Id="{i}" Type="{_REL}{kind}" Target="{target}"/>' for i, kind, target in rels)
     members = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+            'content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/'
             'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.'
             'main+xml"/></Types>'
         ).encode(),
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+            f'2006/relationships"><Relationship Id="rId1" Type="{_REL}officeDocument" Target="word/document.xml"/>'
+            "</Relationships>"
+        ).encode(),
+        "word/_rels/document.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            f'2006/relationships">{relationships}</Relationships>'
         ).encode(),
         "word/document.xml": document,
+        "word/styles.xml": STYLES.encode(),
         "word/numbering.xml": _numbering().encode(),
         "word/footnotes.xml": _footnotes(notes).encode(),
+        **parts,
     }
     members.update(extra or {})
     out = io.BytesIO()

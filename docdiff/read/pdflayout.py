@@ -167,7 +167,8 @@ def _line(glyphs: Sequence[Glyph], page: int, column: int, limit: float) -> Line
         if (
             previous is not None
             and glyph.text == previous.text
-            and abs(glyph.x0 - previous.x0) < 0.3 * glyph.size
+            # Struck twice means offset by a fraction of the glyph ("ll" sits a whole width apart).
+            and abs(glyph.x0 - previous.x0) < 0.3 * (previous.x1 - previous.x0)
         ):
             continue  # the same glyph struck twice (fake bold)
         gap = glyph.x0 - previous.x1 if previous is not None else 0.0

@@ -33,6 +33,7 @@ from docdiff.render.jsonout import schema
 
 pytest.importorskip("pdfplumber", reason="the pdf extra is not installed: pip install 'docdiff[pdf]'")
 
+import docxmake  # noqa: E402
 import pdfmake  # noqa: E402
 from pdfmake import Layout, Run, pdf, typeset  # noqa: E402
 
@@ -253,6 +254,16 @@ def test_too_many_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     refused(pdf([[Run(72, 90, f"Page {n} text.")] for n in range(5)]), InputError, "more than 3 pages")
 
 
+def test_too_many_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_module, "MAX_GLYPHS", 50)
+    refused(pdf(typeset(paragraphs(SEED.read_text(encoding="utf-8")))), InputError, "more than 50 characters")
+
+
+def test_the_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_module, "MAX_SECONDS", -1.0)
+    refused(pdf(typeset(["1. The sides agreed."])), InputError, "reading took over")
+
+
 def test_a_decompression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_module, "MAX_STREAM_BYTES", 1 << 20)
     refused(pdf(typeset(["1. The sides agreed."]), extra_stream=b"\0" * (4 << 20)), UnsafeInputError, "bomb")
@@ -328,3 +339,32 @@ def test_libreoffice_chinese_pdf(tmp_path: Path) -> None:
 def test_pdfmake_measures_like_the_reader() -> None:
     # The fixture writer's widths are the ones the font declares: a guard on the helper itself.
     assert pdfmake.measure("ab", 10) == 10 and pdfmake.measure("中文", 10) == 20
+
+
+@pytest.mark.parametrize("seed", ["az-cn-2025-04.ru.txt", "constructed-en-whitehouse.en.txt"])
+def test_libreoffice_pdf_of_a_word_file_with_running_head_and_page_numbers(tmp_path: Path, seed: str) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("soffice not on PATH (apt-get install libreoffice-writer-nogui)")
+    text = paragraphs((SEEDS / seed).read_text(encoding="utf-8"))
+    head = "Joint Statement of the Two Sides"
+    source = tmp_path / "statement.docx"
+    source.write_bytes(docxmake.docx([docxmake.p(t) for t in text], header=head, page_numbers=True))
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    doc = load_pdf((tmp_path / "statement.pdf").read_bytes())
+    if len(doc.pages) > 1:
+        assert head not in doc.source
+    else:
+        # One page has nothing to compare its head with: it stays, as its first paragraph (documented).
+        assert doc.source.startswith(head + "\n\n")
+        text = [head, *text]
+    same_model(doc, "\n\n".join(text))
+    assert not re.search(r"(?m)^\d+$", doc.source)
+    # The Word file itself reads the same, without its running head.
+    word = parse(read_bytes(source.read_bytes(), path="statement.docx"))
+    same_model(word, "\n\n".join(t for t in text if t != head))
+    assert head not in word.source
