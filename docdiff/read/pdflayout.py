@@ -312,7 +312,10 @@ def layout(pages: Sequence[PageGlyphs]) -> tuple[str, tuple[int, ...]]:
     for line in lines:
         margins.setdefault((line.page, line.column), Counter())[round(line.x0)] += 1
     for key, counts in margins.items():
-        left[key] = float(min(x for x, n in counts.items() if n == max(counts.values())))
+        # The leftmost start that recurs, not the commonest: where paragraphs are short and
+        # indented, most lines are first lines.
+        recurring = [x for x, n in counts.items() if n >= 2]
+        left[key] = float(min(recurring or counts))
     steps = [
         b.top - a.top
         for a, b in itertools.pairwise(lines)

@@ -280,3 +280,16 @@ def test_damaged_docx_gives_only_docdiff_errors(edits: list[tuple[int, int]]) ->
     except DocdiffError:
         return
     check_spans(doc)
+
+
+@pytest.mark.parametrize("depth", [200, 5000])
+def test_deeply_nested_xml_is_read_or_refused(depth: int) -> None:
+    # libxml2 keeps its depth limit (huge_tree off); below it, the walks stay within Python's stack.
+    inner = "<w:sdt><w:sdtContent>" * depth + p("1. The sides agreed.") + "</w:sdtContent></w:sdt>" * depth
+    data = docx([inner])
+    try:
+        doc = load_docx(data)
+    except DocdiffError as error:
+        assert str(error).startswith("fixture.docx: ")
+    else:
+        assert doc.source == "1. The sides agreed."
