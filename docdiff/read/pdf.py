@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
+import math
 import re
 import time
+import warnings
 import zlib
 from typing import Any
 
@@ -28,7 +31,7 @@ from ..errors import DocdiffError, InputError, UnsafeInputError
 from .pdflayout import Glyph, PageGlyphs, layout
 from .source import Source
 
-__all__ = ["MAX_GLYPHS", "MAX_PAGES", "MAX_SECONDS", "MAX_STREAM_BYTES", "read_pdf"]
+__all__ = ["MAX_GLYPHS", "MAX_PAGES", "MAX_PAGE_SIDE", "MAX_SECONDS", "MAX_STREAM_BYTES", "read_pdf"]
 
 #: Pages read at most: a joint statement is a few pages, a treaty with annexes a few hundred.
 MAX_PAGES = 1000
@@ -36,6 +39,8 @@ MAX_PAGES = 1000
 MAX_GLYPHS = 3_000_000
 #: Bytes that the compressed streams may expand to, all together.
 MAX_STREAM_BYTES = 256 * 1024 * 1024
+#: The largest page side, in points (the PDF specification's 200 inches).
+MAX_PAGE_SIDE = 14400.0
 #: Seconds a read may take before it is given up (checked between pages).
 MAX_SECONDS = 120.0
 
@@ -63,13 +68,23 @@ def _check_streams(data: bytes, name: str) -> None:
             )
 
 
+def _on_page(c: dict[str, Any], width: float, height: float) -> bool:
+    box = (float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"]))
+    # Text placed off the page is not printed; a hostile position (1e300) must not size a table.
+    if not all(math.isfinite(v) for v in box):
+        return False
+    x0, x1, top, bottom, size = box
+    return -width <= x0 <= x1 <= 2 * width and -height <= top <= bottom <= 2 * height and 0 < size < 1000
+
+
 def _glyphs(page: Any) -> tuple[Glyph, ...]:
+    width, height = float(page.width), float(page.height)
     return tuple(
         Glyph(
             c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"])
         )
         for c in page.chars
-        if c.get("upright", True) and c["text"]
+        if c.get("upright", True) and c["text"] and _on_page(c, width, height)
     )
 
 
@@ -90,6 +105,11 @@ def _read_pages(pdf: Any, name: str) -> tuple[list[PageGlyphs], bool]:
         if time.monotonic() > deadline:
             raise InputError(f"{name}: reading took over {MAX_SECONDS:.0f} s (at page {number}); refused")
         page = Page(pdf, raw, page_number=number, initial_doctop=top)
+        if not (0 < float(page.width) <= MAX_PAGE_SIDE and 0 < float(page.height) <= MAX_PAGE_SIDE):
+            raise InputError(
+                f"{name}: page {number} measures {float(page.width):.0f} x {float(page.height):.0f} points, "
+                f"outside 0-{MAX_PAGE_SIDE:.0f} (the PDF limit); check the file"
+            )
         top += float(page.height)
         glyphs = _glyphs(page)
         total += len(glyphs)
@@ -98,6 +118,12 @@ def _read_pages(pdf: Any, name: str) -> tuple[list[PageGlyphs], bool]:
         images = images or bool(page.images)
         pages.append(PageGlyphs(number, float(page.width), glyphs))
     return pages, images
+
+
+# pdfminer logs every repair it makes; without a handler of its own, Python's last-resort
+# handler would print them on stderr.  A NullHandler keeps them from the terminal and still
+# passes them to whatever logging the caller configures.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -138,8 +164,11 @@ def read_pdf(data: bytes, *, path: str | None = None) -> Source:
     _check_streams(data, name)
     pdf = None
     try:
-        pdf = _open(data, name)
-        pages, images = _read_pages(pdf, name)
+        with warnings.catch_warnings():
+            # pdfminer warns of what it repairs; the result is the refusal or the text, not a stream of notes.
+            warnings.simplefilter("ignore")
+            pdf = _open(data, name)
+            pages, images = _read_pages(pdf, name)
     except (InputError, MemoryError):
         raise
     except RecursionError:

@@ -13,8 +13,11 @@ text to segment and the offset where each page starts.  The steps:
    header or footer; a bare page number there ("7", "- 7 -", "Page 7 of 9",
    "第7页") is dropped too;
 4. **paragraphs**: a new paragraph starts after a vertical gap wider than
-   the usual line pitch, at a first-line indent, or after a line that
-   stopped short (the next line's first word would have fitted on it);
+   the line pitch (the smallest step between lines), at a first-line indent
+   (not under a hanging indent), after a line that stopped short (the next
+   line's first word would have fitted on it; where paragraphs are spaced
+   apart, such a line without a gap is a line break), and across a page or
+   column after a sentence's end;
 5. **joins**: lines of one paragraph are joined by a space, by nothing
    between Han characters, and a line-end hyphen is undone only after a soft
    hyphen or when the joined word occurs elsewhere in the document (so
@@ -128,11 +131,13 @@ def _gutter(rows: Sequence[Sequence[Glyph]]) -> tuple[float, float] | None:
     sizes = [g.size for row in rows for g in row]
     em = statistics.median(sizes)
     width = int(right - left) + 1
-    cover = [0] * width
+    # Coverage by a difference array: linear in intervals plus width, whatever the boxes claim.
+    steps = [0] * (width + 1)
     for row in spans:
         for a, b in row:
-            for x in range(max(0, int(a - left)), min(width, int(b - left) + 1)):
-                cover[x] += 1
+            steps[max(0, int(a - left))] += 1
+            steps[min(width, int(b - left) + 1)] -= 1
+    cover = list(itertools.accumulate(steps[:width]))
     allowed = max(1, len(rows) // 10)
     best: tuple[int, int] | None = None
     start = None
@@ -326,17 +331,22 @@ def layout(pages: Sequence[PageGlyphs]) -> tuple[str, tuple[int, ...]]:
     em = statistics.median(line.size for line in lines) if lines else 10.0
     pitch = min((step for step in steps if step >= 0.8 * em), default=1.2 * em)
     spaced = any(step > 1.3 * pitch for step in steps)
-    text = ""
+    pieces: list[str] = []
+    length = 0
     starts: list[int] = []
     for n, line in enumerate(lines):
-        between = _break(lines[n - 1], line, left, pitch, spaced) if text else ""
-        if between:
-            text += between
-        elif text:
-            text, separator = _join(text, line.text, words)
-            text += separator
+        between = _break(lines[n - 1], line, left, pitch, spaced) if pieces else ""
+        if not between and pieces:
+            # Only the previous line can change (a hyphen undone): pieces keep the join linear.
+            kept, between = _join(pieces[-1], line.text, words)
+            length -= len(pieces[-1]) - len(kept)
+            pieces[-1] = kept
+        pieces.append(between)
+        length += len(between)
         # Pages with no text start where the next text does.
-        starts.extend([len(text)] * (line.page - len(starts)))
-        text += line.text
-    starts.extend([len(text)] * (len(pages) - len(starts)))
+        starts.extend([length] * (line.page - len(starts)))
+        pieces.append(line.text)
+        length += len(line.text)
+    starts.extend([length] * (len(pages) - len(starts)))
+    text = "".join(pieces)
     return text, tuple(starts)

@@ -47,7 +47,9 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        except Exception as exc:
+            # BadZipFile, but also NotImplementedError (a version or method it lacks), struct and
+            # Unicode errors from a damaged directory: each is a refusal of this file.
             raise InputError(
                 f"{name}: is not a readable ZIP archive ({exc}); the file may be truncated"
             ) from None

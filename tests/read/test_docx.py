@@ -255,6 +255,14 @@ def test_a_truncated_docx_is_refused(cut: float) -> None:
     refused(data[: int(len(data) * cut)], InputError)
 
 
+def test_an_unsupported_zip_version_is_refused() -> None:
+    # Found by the damage fuzzer: "version needed to extract" 6.4 made zipfile raise NotImplementedError.
+    data = bytearray(docx(STATEMENT))
+    at = data.index(b"PK\x01\x02")
+    data[at + 6] = 64
+    refused(bytes(data), InputError, "ZIP")
+
+
 def test_a_zip_that_is_no_word_document() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:

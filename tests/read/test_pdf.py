@@ -289,6 +289,17 @@ def test_deep_nesting_in_a_page_dictionary() -> None:
     assert time.perf_counter() - started < 20
 
 
+def test_text_placed_far_off_the_page_is_not_read() -> None:
+    runs = [Run(72, 90, "1. The sides agreed to meet."), Run(1e30, 1e30, "hidden"), Run(-1e300, 90, "gone")]
+    doc = load_pdf(pdf([runs]))
+    assert doc.source == "1. The sides agreed to meet."
+
+
+def test_a_huge_page_is_refused() -> None:
+    data = pdf(typeset(["1. The sides agreed."])).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 900000000000 842]")
+    refused(data, InputError, "page 1 measures")
+
+
 def test_too_many_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_module, "MAX_GLYPHS", 50)
     refused(pdf(typeset(paragraphs(SEED.read_text(encoding="utf-8")))), InputError, "more than 50 characters")
@@ -403,3 +414,17 @@ def test_libreoffice_pdf_of_a_word_file_with_running_head_and_page_numbers(tmp_p
     word = parse(read_bytes(source.read_bytes(), path="statement.docx"))
     same_model(word, "\n\n".join(t for t in text if t != head))
     assert head not in word.source
+
+
+def test_the_cli_says_one_line_for_a_damaged_pdf(tmp_path: Path) -> None:
+    # pdfminer logs its repairs (a page with no MediaBox): they must not reach the terminal.
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] "
+        b"/Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    # A process of its own: pytest's log capture would hide what Python's last-resort handler prints.
+    done = subprocess.run([sys.executable, "-m", "docdiff", "parse", str(path)], capture_output=True, text=True)
+    assert done.returncode == 2
+    err = done.stderr
+    assert err.count("\n") == 1 and err.startswith("docdiff: error: ") and str(path) in err
