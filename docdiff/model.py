@@ -8,6 +8,7 @@ at the text it came from.  Serialization lives elsewhere (``docdiff.render.docum
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterable, Iterator
 from typing import Protocol
@@ -21,6 +22,7 @@ __all__ = [
     "Clause",
     "Document",
     "Metadata",
+    "Note",
     "Paragraph",
     "Part",
     "Sentence",
@@ -326,6 +328,14 @@ class Metadata:
 
 
 @frozen
+class Note:
+    """A footnote or endnote, kept out of the statement text: its printed ``label`` and its ``text``."""
+
+    label: str
+    text: str
+
+
+@frozen
 class Document:
     """A parsed statement: its source text and the structure found in it.
 
@@ -335,8 +345,11 @@ class Document:
     numbered ``clauses`` and the ``closing`` (signature block, "Done at ...").
     Their spans never overlap; together they cover every non-whitespace
     character of ``source``.  ``encoding`` is the codec the file was decoded
-    with (``None`` for text given decoded); ``warnings`` say what reading
-    may have lost (markup extraction that kept much less than the input).
+    with (``None`` for text given decoded).  A paged input (PDF) has
+    ``pages``: the offset in ``source`` where each page starts, page 1 first
+    (:meth:`page_at`); ``notes`` are footnotes kept apart from the text
+    (DOCX); ``warnings`` say what reading may have lost or changed (markup
+    extraction that kept much less than the input, tracked changes accepted).
     """
 
     source: str
@@ -352,6 +365,8 @@ class Document:
     # How the file was read, not what it says: two readings of one text are equal.
     encoding: str | None = field(default=None, eq=False)
     warnings: tuple[str, ...] = field(default=(), converter=_tuple_of_str, eq=False)
+    pages: tuple[int, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         _settle(self, "units", self.preamble + self.clauses)
@@ -372,6 +387,10 @@ class Document:
     def language(self) -> str:
         """The statement's language (ISO 639-1), from the metadata."""
         return self.metadata.language
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) that the character at ``offset`` was printed on; ``None`` without pages."""
+        return bisect.bisect_right(self.pages, offset) or 1 if self.pages else None
 
     def unit(self, label: str) -> Clause:
         """Return the unit labelled ``label``; ``KeyError`` when there is none."""

@@ -82,9 +82,16 @@ def parse(source: Source, read: ReadOptions | None = None) -> Document:
             source.text, language=read.language or source.language, path=source.path, format=source.format
         )
         document = describe(structure, annotate=read.annotate, title=source.title)
-    if (document.encoding, document.warnings) != (source.encoding, source.warnings):
-        # What reading found (the codec, what was lost) travels with the document.
-        document = attrs.evolve(document, encoding=source.encoding, warnings=source.warnings)
+    found = (source.encoding, source.warnings, source.pages, source.notes)
+    if (document.encoding, document.warnings, document.pages, document.notes) != found:
+        # What reading found (the codec, what was lost, pages, notes) travels with the document.
+        document = attrs.evolve(
+            document,
+            encoding=source.encoding,
+            warnings=source.warnings,
+            pages=source.pages,
+            notes=source.notes,
+        )
     return document
 
 
@@ -100,7 +107,7 @@ def load(
     language: str | None = None,
     annotate: bool = True,
 ) -> Document:
-    """Read the statement at ``path`` (text, HTML or Akoma Ntoso, any supported encoding).
+    """Read the statement at ``path`` (text, HTML, Akoma Ntoso, PDF or DOCX; any supported encoding).
 
     The size is checked with ``os.stat`` before anything is read; files
     over ``max_bytes`` are refused with :class:`~docdiff.errors.InputError`,

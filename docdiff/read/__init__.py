@@ -6,7 +6,9 @@ decodes (:mod:`.encoding`) and hands the text to :func:`read_text`, which
 tells the format by content (:mod:`.registry`, with the tests of
 :mod:`.sniff`) and runs the matching reader: plain text is taken as it is,
 HTML goes through :mod:`.html` (main-content extraction), Akoma Ntoso
-through :mod:`.akn`.  Readers never segment: :mod:`docdiff.pipeline` turns
+through :mod:`.akn`.  PDF and DOCX are told by their first bytes and read
+before any decoding (:mod:`.pdf`, :mod:`.docx`; :func:`read_bytes`).
+Readers never segment: :mod:`docdiff.pipeline` turns
 a source into a :class:`~docdiff.model.Document`.
 """
 
@@ -20,17 +22,29 @@ import attrs
 from ..errors import InputError, ParseError, UnsafeInputError
 from .collect import display_path
 from .encoding import decode, decode_found
-from .registry import Format, Reader, reader_for, readers, register_reader, sniff, unregister_reader
+from .registry import (
+    BinaryFormat,
+    Format,
+    Reader,
+    binary_reader_for,
+    reader_for,
+    readers,
+    register_reader,
+    sniff,
+    unregister_reader,
+)
 from .sniff import unsafe_doctype, visible_characters
 from .source import Source
 
 __all__ = [
+    "BinaryFormat",
     "Format",
     "Reader",
     "Source",
     "decode",
     "decode_found",
     "display_path",
+    "read_bytes",
     "read_file",
     "read_text",
     "reader_for",
@@ -105,8 +119,27 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int) -> Source:
     """
     real = os.fsdecode(path)
     name = display_path(real)
-    text, encoding = decode_found(_read_bytes(real, max_bytes, name), name=name)
+    data = _read_bytes(real, max_bytes, name)
+    if binary_reader_for(data) is not None:
+        return read_bytes(data, path=name)
+    text, encoding = decode_found(data, name=name)
     return attrs.evolve(read_text(text, path=name), encoding=encoding)
+
+
+def read_bytes(data: bytes, *, path: str | None = None) -> Source:
+    """Read a statement from its bytes: PDF and DOCX by their own readers, anything else decoded.
+
+    ``path`` only names the document (in errors and ``Source.path``).
+    """
+    name = path if path is not None else "<bytes>"
+    reader = binary_reader_for(data)
+    if reader is None:
+        text, encoding = decode_found(data, name=name)
+        return attrs.evolve(read_text(text, path=path), encoding=encoding)
+    source = reader.read(data, path)
+    if source.path != path or source.format != reader.name:
+        source = attrs.evolve(source, path=path, format=reader.name)
+    return source
 
 
 def read_text(text: str, *, path: str | None = None) -> Source:

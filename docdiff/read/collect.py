@@ -21,7 +21,7 @@ from ..model import Document
 __all__ = ["STATEMENT_SUFFIXES", "Loaded", "Skipped", "display_path", "expand_paths"]
 
 #: File name endings taken as statements when a folder is walked.
-STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn")
+STATEMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".xml", ".akn", ".pdf", ".docx")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -10,6 +10,11 @@ others leave.  A new format is one module with its reader plus one call::
 Registered readers are tried before the built-in ones (a format is told by
 a specific mark, which must win over "any markup is HTML"), in the order
 they were registered.  Format is told by content, never by file name.
+
+Binary formats (PDF, DOCX) are read from the bytes, before any decoding:
+a :class:`BinaryFormat` has a test on the first bytes and a reader from
+bytes to :class:`Source`; :func:`binary_reader_for` finds one, and
+:func:`register_reader` takes both kinds.
 """
 
 from __future__ import annotations
@@ -22,7 +27,17 @@ from attrs import frozen
 from .sniff import looks_like_akn, looks_like_html
 from .source import Source
 
-__all__ = ["Format", "Reader", "reader_for", "readers", "register_reader", "sniff", "unregister_reader"]
+__all__ = [
+    "BinaryFormat",
+    "Format",
+    "Reader",
+    "binary_reader_for",
+    "reader_for",
+    "readers",
+    "register_reader",
+    "sniff",
+    "unregister_reader",
+]
 
 
 class Reader(Protocol):
@@ -49,6 +64,37 @@ class Format:
     name: str
     sniff: Callable[[str], bool]
     read: Callable[[str, str | None], Source]
+
+
+@frozen
+class BinaryFormat:
+    """A binary input format: ``sniff(data)`` on the raw bytes and ``read(data, path)`` to a Source."""
+
+    name: str
+    sniff: Callable[[bytes], bool]
+    read: Callable[[bytes, str | None], Source]
+
+
+def _looks_like_pdf(data: bytes) -> bool:
+    # The header may follow a little junk (the PDF reference allows 1024 bytes).
+    return b"%PDF-" in data[:1024]
+
+
+def _looks_like_zip(data: bytes) -> bool:
+    return data.startswith(b"PK\x03\x04")
+
+
+def _read_pdf(data: bytes, path: str | None) -> Source:
+    # pdfplumber (an optional extra) is imported when a PDF is read, not before.
+    from .pdf import read_pdf
+
+    return read_pdf(data, path=path)
+
+
+def _read_docx(data: bytes, path: str | None) -> Source:
+    from .docx import read_docx
+
+    return read_docx(data, path=path)
 
 
 def _read_akn(text: str, path: str | None) -> Source:
@@ -78,6 +124,20 @@ _BUILT_IN: tuple[Reader, ...] = (
     Format("text", _always, _read_text),
 )
 _registered: list[Reader] = []
+_BUILT_IN_BINARY: tuple[BinaryFormat, ...] = (
+    BinaryFormat("pdf", _looks_like_pdf, _read_pdf),
+    BinaryFormat("docx", _looks_like_zip, _read_docx),
+)
+_registered_binary: list[BinaryFormat] = []
+
+
+def binary_reader_for(data: bytes) -> BinaryFormat | None:
+    """The binary format whose test accepts ``data`` (registered ones first), or ``None`` for text."""
+    names = {r.name for r in _registered_binary}
+    for reader in (*_registered_binary, *(r for r in _BUILT_IN_BINARY if r.name not in names)):
+        if reader.sniff(data):
+            return reader
+    return None
 
 
 def readers() -> tuple[Reader, ...]:
@@ -86,12 +146,16 @@ def readers() -> tuple[Reader, ...]:
     return (*_registered, *(r for r in _BUILT_IN if r.name not in names))
 
 
-def register_reader(reader: Reader) -> None:
+def register_reader(reader: Reader | BinaryFormat) -> None:
     """Add an input format, tried before the built-in ones; a reader of the same name is replaced.
 
+    A :class:`BinaryFormat` joins the readers tried on the raw bytes.
     Worker processes of a corpus build see the readers registered when
     their module is imported, so register at the import of your module.
     """
+    if isinstance(reader, BinaryFormat):
+        _registered_binary[:] = [r for r in _registered_binary if r.name != reader.name] + [reader]
+        return
     for n, known in enumerate(_registered):
         if known.name == reader.name:
             _registered[n] = reader
@@ -102,6 +166,7 @@ def register_reader(reader: Reader) -> None:
 def unregister_reader(name: str) -> None:
     """Remove the reader registered as ``name`` (a replaced built-in one comes back)."""
     _registered[:] = [r for r in _registered if r.name != name]
+    _registered_binary[:] = [r for r in _registered_binary if r.name != name]
 
 
 def reader_for(text: str) -> Reader:

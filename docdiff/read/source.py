@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..model import Document
+from ..model import Document, Note
 
 __all__ = ["Source"]
 
@@ -34,7 +34,10 @@ class Source:
     * ``warnings`` say what reading may have lost, one sentence each (an
       HTML extraction that kept much less text than the input had);
     * ``document`` is set when the input is docdiff's own Akoma Ntoso: the
-      clause model rebuilt exactly, so nothing is segmented again.
+      clause model rebuilt exactly, so nothing is segmented again;
+    * ``pages``, ``notes`` and ``warnings`` go to the Document as they are
+      (see :class:`~docdiff.model.Document`): the offset where each page of
+      a PDF starts, the footnotes of a DOCX, what the reader changed.
     """
 
     text: str
@@ -45,3 +48,5 @@ class Source:
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
     document: Document | None = None
+    pages: tuple[int, ...] = ()
+    notes: tuple[Note, ...] = ()

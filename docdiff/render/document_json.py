@@ -49,6 +49,14 @@ def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
     return out
 
 
+def _pages(document: Document, unit: Clause, out: dict[str, Any]) -> dict[str, Any]:
+    # Only a paged input (PDF) has pages: other documents' JSON is unchanged.
+    first, last = document.page_at(unit.span.start), document.page_at(max(unit.span.start, unit.span.end - 1))
+    if first is not None and last is not None:
+        out["pages"] = [first, last]
+    return out
+
+
 def _clause(clause: Clause) -> dict[str, Any]:
     out: dict[str, Any] = {
         "label": clause.label,
@@ -99,10 +107,22 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "envelope": [_block(b) for b in document.envelope],
         "title": _block(document.title) if document.title else None,
         "dateline": _block(document.dateline) if document.dateline else None,
-        "preamble": [_preamble(c) for c in document.preamble],
-        "clauses": [_clause(c) for c in document.clauses],
+        "preamble": [_pages(document, c, _preamble(c)) for c in document.preamble],
+        "clauses": [_pages(document, c, _clause(c)) for c in document.clauses],
         "closing": [_block(b) for b in document.closing],
+        **_read_notes(document),
     }
+
+
+def _read_notes(document: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if document.pages:
+        out["pages"] = list(document.pages)
+    if document.notes:
+        out["notes"] = [{"label": n.label, "text": n.text} for n in document.notes]
+    if document.warnings:
+        out["warnings"] = list(document.warnings)
+    return out
 
 
 @register(Document, "json")
