@@ -125,6 +125,10 @@ class PhraseTuning:
     * ``xdrop``: the gapped extension stops once its score falls this far
       below the best seen.  (The band of the extension, three diagonals each
       way, is not a knob: the kernel is written out cell by cell for it.)
+    * ``negation_reach``: how far before a formula's scale term, in
+      characters, a negation is looked for when its strength is told ("do
+      not yet fully support": room for the negation and two words); a term
+      with a negation within reach is not counted.
     """
 
     seed_words: int = field(default=3, validator=_count)
@@ -134,6 +138,7 @@ class PhraseTuning:
     merge_gap: int = field(default=3, validator=_count)
     min_matched: int = field(default=2, validator=_count)
     xdrop: int = field(default=6, validator=_count)
+    negation_reach: int = field(default=60, validator=_count)
 
 
 def _tuning(kind: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:

@@ -122,7 +122,7 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
         result = attrs.evolve(
             result,
             phrases=tuple(align_phrases(left, right, options)),
-            formulas=compare_formulas(left, right),
+            formulas=compare_formulas(left, right, options.phrase_tuning),
         )
     return result
 

@@ -95,5 +95,6 @@ def test_defaults_are_the_measured_values() -> None:
         sentence_overlap=0.3,
     )  # fmt: skip
     assert PhraseTuning() == PhraseTuning(
-        seed_words=3, seed_han=4, max_pairings=256, nearest=1, merge_gap=3, min_matched=2, xdrop=6
+        seed_words=3, seed_han=4, max_pairings=256, nearest=1, merge_gap=3, min_matched=2, xdrop=6,
+        negation_reach=60,
     )
