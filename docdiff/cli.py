@@ -17,7 +17,7 @@ from typing import NoReturn, TextIO
 
 from . import __version__
 from .errors import DocdiffError, InputError, OptionsError
-from .options import DEFAULT_MAX_BYTES, Options
+from .options import DEFAULT_MAX_BYTES, Options, ReadOptions
 from .read.collect import Skipped
 from .render import formats, is_binary, render, render_bytes
 
@@ -88,7 +88,6 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language",
         metavar="CODE",
-        default=None,
         help="the statement language (ISO 639-1: ru, en, zh...); detected when omitted",
     )
 
@@ -130,20 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text format: auto (a terminal without NO_COLOR), always or never",
+        help="colour the text format: auto (a terminal; see NO_COLOR, TERM, FORCE_COLOR), always, never",
     )
-    compare.add_argument(
-        "--author",
-        metavar="NAME",
-        default=None,
-        help="the author of the tracked changes in --format docx (default docdiff)",
-    )
-    compare.add_argument(
-        "--date",
-        metavar="DATE",
-        default=None,
-        help="date the tracked changes in --format docx (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ; default none)",
-    )
+    docx = "the tracked changes in --format docx"
+    compare.add_argument("--author", metavar="NAME", help=f"the author of {docx} (default docdiff)")
+    compare.add_argument("--date", metavar="DATE", help=f"date {docx} (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)")
     compare.add_argument(
         "--no-phrases", action="store_true", help="skip phrase alignment (faster on large documents)"
     )
@@ -181,12 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
     matrix = commands.add_parser("matrix", help="all-pairs similarity of the statements of a corpus")
     matrix.add_argument("corpus", metavar="CORPUS", help="a folder of statements, or a saved corpus index")
     _add_output(matrix, _choices("matrix"), "csv")
+    _add_reading(matrix)
 
     index = commands.add_parser("index", help="build a corpus index and save it to one file")
     index.add_argument("corpus", metavar="FOLDER", help="a folder of statements")
     index.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="the index file to write (SQLite)"
     )
+    _add_reading(index)
     return parser
 
 
@@ -202,21 +194,31 @@ def _write(text: str | bytes, output: str | None) -> None:
         raise InputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
-def _load(path: str, args: argparse.Namespace) -> object:
-    from .pipeline import load
+def _reading(args: argparse.Namespace) -> ReadOptions:
+    """--max-size and --language as one value: every file a command reads is read with it."""
+    return ReadOptions(max_bytes=args.max_size, language=args.language)
 
-    return load(path, max_bytes=args.max_size, language=args.language)
+
+def _load(path: str, args: argparse.Namespace) -> object:
+    from .pipeline import load_with
+
+    return load_with(path, _reading(args))
 
 
 def should_color(stream: TextIO | None = None, *, dumb_term: bool = True) -> bool:
-    """True when ``stream`` (default: standard output) is a terminal and NO_COLOR is unset.
+    """Whether ``--color auto`` colours ``stream`` (default: standard output).
 
-    Follows https://no-color.org: any non-empty ``NO_COLOR`` turns colour off;
-    so does ``TERM=dumb``, unless ``dumb_term`` is false.
+    In order: a non-empty ``NO_COLOR`` turns colour off (https://no-color.org,
+    the user's refusal wins); a non-empty ``FORCE_COLOR`` or a ``CLICOLOR_FORCE``
+    other than "0" turns it on (force-color.org, bixense.com/clicolors);
+    ``TERM=dumb`` turns it off (unless ``dumb_term`` is false); else a terminal is coloured.
     """
-    if os.environ.get("NO_COLOR"):
+    env = os.environ
+    if env.get("NO_COLOR"):
         return False
-    if dumb_term and os.environ.get("TERM") == "dumb":
+    if env.get("FORCE_COLOR") or env.get("CLICOLOR_FORCE", "0") not in ("0", ""):
+        return True
+    if dumb_term and env.get("TERM") == "dumb":
         return False
     return _is_terminal(sys.stdout if stream is None else stream)
 
@@ -235,8 +237,7 @@ def _color(args: argparse.Namespace) -> bool:
         return True
     if args.color == "never" or args.output is not None:
         return False
-    # ``--color auto`` has never looked at TERM: kept so, as the CLI always printed.
-    return should_color(sys.stdout, dumb_term=False)
+    return should_color(sys.stdout)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -300,7 +301,6 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 
 def _run_formulas(args: argparse.Namespace) -> int:
-    from .options import ReadOptions
     from .pipeline import corpus_folder, formulas, load_many
 
     folder = corpus_folder(args.paths)
@@ -308,11 +308,11 @@ def _run_formulas(args: argparse.Namespace) -> int:
         # A folder is a corpus: the table of wordings and variants across it.
         from .corpus import Corpus
 
-        corpus = Corpus.build(folder, progress=_progress("indexing"), max_bytes=args.max_size)
+        corpus = Corpus.build(folder, progress=_progress("indexing"), read=_reading(args))
         _report_skipped(corpus.skipped)
         _write(render(corpus.formulas(), args.format), args.output)
         return EXIT_OK
-    loaded = load_many(args.paths, ReadOptions(max_bytes=args.max_size, language=args.language))
+    loaded = load_many(args.paths, _reading(args))
     _report_skipped(loaded.skipped)
     _write(render(formulas(loaded.documents), args.format), args.output)
     return EXIT_OK
@@ -326,7 +326,7 @@ def _run_rank(args: argparse.Namespace) -> int:
         raise OptionsError(f"-k must be at least 1, got {args.k}")
     query = _load(args.query, args)
     assert isinstance(query, Document)
-    corpus = open_or_build(args.corpus, progress=_progress("indexing"))
+    corpus = open_or_build(args.corpus, progress=_progress("indexing"), read=_reading(args))
     _report_skipped(corpus.skipped)
     _write(render(corpus.ranking(query, args.k), args.format), args.output)
     return EXIT_OK
@@ -335,7 +335,7 @@ def _run_rank(args: argparse.Namespace) -> int:
 def _run_matrix(args: argparse.Namespace) -> int:
     from .corpus import open_or_build
 
-    corpus = open_or_build(args.corpus, progress=_progress("indexing"))
+    corpus = open_or_build(args.corpus, progress=_progress("indexing"), read=_reading(args))
     _report_skipped(corpus.skipped)
     _write(render(corpus.matrix(), args.format), args.output)
     return EXIT_OK
@@ -346,7 +346,7 @@ def _run_index(args: argparse.Namespace) -> int:
 
     if not os.path.isdir(args.corpus):
         raise InputError(f"{args.corpus}: not a folder; give a folder of statements to index")
-    corpus = Corpus.build(args.corpus, progress=_progress("indexing"))
+    corpus = Corpus.build(args.corpus, progress=_progress("indexing"), read=_reading(args))
     _report_skipped(corpus.skipped)
     corpus.save(args.output)
     print(f"indexed {len(corpus)} statement(s) into {args.output}", file=sys.stderr)
