@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -183,3 +184,24 @@ class Options:
     phrase_min_score: float = field(default=0.5, validator=_fraction)
     align_tuning: AlignTuning = field(factory=AlignTuning, validator=_tuning(AlignTuning))
     phrase_tuning: PhraseTuning = field(factory=PhraseTuning, validator=_tuning(PhraseTuning))
+
+
+_ATTRS_INIT = Options.__init__
+
+
+@functools.wraps(_ATTRS_INIT)
+def _init(self: Options, **kwargs: Any) -> None:
+    # Options(max_bytes=...) was accepted until the size limit moved to
+    # ReadOptions; a comparison never reads a file, so the value cannot be
+    # honoured here.  A plain TypeError (what Python raises for any unknown
+    # keyword), but one that says where the limit went.
+    if "max_bytes" in kwargs:
+        raise TypeError(
+            "Options(max_bytes=...) is gone: the size limit is a reading option; pass "
+            "docdiff.options.ReadOptions(max_bytes=...) to the reading functions "
+            "(docdiff.pipeline.load_with), or max_bytes=... to docdiff.load"
+        )
+    _ATTRS_INIT(self, **kwargs)
+
+
+Options.__init__ = _init  # type: ignore[method-assign]
