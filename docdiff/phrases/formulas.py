@@ -25,7 +25,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..lang import pack
+from ..lang import has_pack, languages, pack
 from ..model import Document, Paragraph
 from ..options import PhraseTuning
 from ..result import Edit, FormulaUse, Op, PhraseSide
@@ -34,7 +34,6 @@ from ..text.inline import merge_edits, word_diff
 from ..text.normalize import normalize
 from ..text.tokens import terms
 from .search import (
-    LANGUAGES,
     Formula,
     FormulaOccurrence,
     find_formulas,
@@ -42,11 +41,13 @@ from .search import (
     lexicon_data,
     regions,
 )
+from .search import clear_caches as clear_search_caches
 
 __all__ = [
     "Formula",
     "FormulaOccurrence",
     "Strength",
+    "clear_caches",
     "compare_formulas",
     "find_formulas",
     "formula_lexicon",
@@ -103,12 +104,21 @@ def _negation_pattern(languages: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
-@functools.cache
 def _strength_matchers(
     formula_id: str | None, language: str
 ) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    """The intensifier pattern, one pattern per scale level (index = level - 1) and the negation pattern."""
-    languages = (language,) if language in LANGUAGES else LANGUAGES
+    """The intensifier pattern, one pattern per scale level (index = level - 1) and the negation pattern.
+
+    A language with a pack (shipped or added at run time) uses its own
+    patterns; any other every known pack's.
+    """
+    return _strength_compiled(formula_id, (language,) if has_pack(language) else languages())
+
+
+@functools.cache
+def _strength_compiled(
+    formula_id: str | None, languages: tuple[str, ...]
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
     data = lexicon_data()["strength"]
     formula = next((f for f in formula_lexicon() if f.id == formula_id), None)
     boost = [(lang, p) for lang in languages for p in data["intensifiers"].get(lang, ())]
@@ -351,3 +361,9 @@ def _mirror(use: FormulaUse) -> FormulaUse:
         edits=merge_edits(Edit(swap[e.op], e.text) for e in use.edits),
         direction=None if use.direction is None else _MIRROR[use.direction],
     )
+
+
+def clear_caches() -> None:
+    """Forget the compiled strength patterns and what the formula search keeps (see :mod:`.search`)."""
+    _strength_compiled.cache_clear()
+    clear_search_caches()
