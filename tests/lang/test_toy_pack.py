@@ -56,6 +56,10 @@ TOY = {
     "closing_roles": "Prezidanto|Ministro",
     "function_words": ["la", "de", "pri", "kaj", "en", "je", "inter", "siaj", "por"],
     "common_words": ["partioj"],
+    "article_words": ["Artikolo", "ARTIKOLO"],
+    "article_frames": ["Ero {number}"],
+    "numerals": {"ᚠ": 1, "ᚢ": 2, "ᚦ": 3},
+    "numeral_multipliers": {"ᛞ": 10},
 }
 
 STATEMENT = """Komuna Deklaro
@@ -180,3 +184,21 @@ def test_formulas_run_on_a_toy_statement(toy: str, monkeypatch: pytest.MonkeyPat
     finally:
         monkeypatch.undo()
         clear_caches()
+
+
+def test_numbering_words_and_numerals_come_from_the_pack(toy: str) -> None:
+    from docdiff.segment.markers import Kind, find_marker
+
+    marker = find_marker("Artikolo 4 Komerco")
+    assert marker is not None and (marker.kind, marker.value) == (Kind.ARTICLE, (4,))
+    framed = find_marker("Ero ᚢᛞᚦ: Komerco")  # 2 x 10 + 3
+    assert framed is not None and (framed.kind, framed.label, framed.value) == (Kind.ARTICLE, "ᚢᛞᚦ", (23,))
+    enumerated = find_marker("ᚦ、La Partioj")
+    assert enumerated is not None and enumerated.value == (3,)
+    # Scraping glued an article heading to the sentence before: the pack's word splits it.
+    text = (
+        "Komuna Traktato\n\nArtikolo 1\nLa Partioj interkonsentis pri la Plano.ARTIKOLO 2\n"
+        "La Partioj subtenas pacon en la regiono.\n"
+    )
+    document = docdiff.loads(text, language=toy)
+    assert [clause.label for clause in document.clauses] == ["1", "2"]
