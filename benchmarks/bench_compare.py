@@ -45,7 +45,7 @@ from editgen import generate, seed_statement  # noqa: E402
 
 from docdiff import compare, loads  # noqa: E402
 from docdiff.options import Options  # noqa: E402
-from docdiff.phrases.search import clear_caches  # noqa: E402
+from docdiff.pipeline import clear_caches  # noqa: E402
 from docdiff.render import render  # noqa: E402
 
 try:

@@ -38,7 +38,7 @@ from pathlib import Path
 from docdiff.model import Clause, Document, Metadata, Paragraph, Span
 from docdiff.phrases.align import align_phrases
 from docdiff.phrases.formulas import compare_formulas
-from docdiff.phrases.search import clear_caches
+from docdiff.pipeline import clear_caches
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "az-cn-2025-04.ru.txt"
 _WORD = re.compile(r"\w+")

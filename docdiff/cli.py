@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .cli_args import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, build_parser
 from .errors import DocdiffError, InputError, OptionsError
-from .options import Options
+from .options import Options, ReadOptions
 from .read.collect import Skipped, display_path
 from .render import is_binary, render, render_bytes
 from .render.words import escape_controls
@@ -41,24 +41,34 @@ def _say(line: str) -> None:
     print(escape_controls(line.replace("\n", " "), keep_layout=False), file=sys.stderr)
 
 
-def _load(path: str, args: argparse.Namespace) -> object:
-    from .pipeline import load
+def _reading(args: argparse.Namespace) -> ReadOptions:
+    """--max-size and --language as one value: every file a command reads is read with it."""
+    return ReadOptions(max_bytes=args.max_size, language=args.language)
 
-    document = load(path, max_bytes=args.max_size, language=args.language)
+
+def _load(path: str, args: argparse.Namespace) -> object:
+    from .pipeline import load_with
+
+    document = load_with(path, _reading(args))
     for warning in document.warnings:
         _say(f"docdiff: warning: {warning}")
     return document
 
 
 def should_color(stream: TextIO | None = None, *, dumb_term: bool = True) -> bool:
-    """True when ``stream`` (default: standard output) is a terminal and NO_COLOR is unset.
+    """Whether ``--color auto`` colours ``stream`` (default: standard output).
 
-    Follows https://no-color.org: any non-empty ``NO_COLOR`` turns colour off;
-    so does ``TERM=dumb``, unless ``dumb_term`` is false.
+    In order: a non-empty ``NO_COLOR`` turns colour off (https://no-color.org,
+    the user's refusal wins); a non-empty ``FORCE_COLOR`` or a ``CLICOLOR_FORCE``
+    other than "0" turns it on (force-color.org, bixense.com/clicolors);
+    ``TERM=dumb`` turns it off (unless ``dumb_term`` is false); else a terminal is coloured.
     """
-    if os.environ.get("NO_COLOR"):
+    env = os.environ
+    if env.get("NO_COLOR"):
         return False
-    if dumb_term and os.environ.get("TERM") == "dumb":
+    if env.get("FORCE_COLOR") or env.get("CLICOLOR_FORCE", "0") not in ("0", ""):
+        return True
+    if dumb_term and env.get("TERM") == "dumb":
         return False
     return _is_terminal(sys.stdout if stream is None else stream)
 
@@ -77,8 +87,7 @@ def _color(args: argparse.Namespace) -> bool:
         return True
     if args.color == "never" or args.output is not None:
         return False
-    # ``--color auto`` has never looked at TERM: kept so, as the CLI always printed.
-    return should_color(sys.stdout, dumb_term=False)
+    return should_color(sys.stdout)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -143,7 +152,6 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
 
 
 def _run_formulas(args: argparse.Namespace) -> int:
-    from .options import ReadOptions
     from .pipeline import corpus_folder, formulas, load_many
 
     folder = corpus_folder(args.paths)
@@ -151,11 +159,11 @@ def _run_formulas(args: argparse.Namespace) -> int:
         # A folder is a corpus: the table of wordings and variants across it.
         from .corpus import Corpus
 
-        corpus = Corpus.build(folder, progress=_progress("indexing"), max_bytes=args.max_size)
+        corpus = Corpus.build(folder, progress=_progress("indexing"), read=_reading(args))
         _report_skipped(corpus.skipped)
         _write(render(corpus.formulas(), args.format), args.output)
         return EXIT_OK
-    loaded = load_many(args.paths, ReadOptions(max_bytes=args.max_size, language=args.language))
+    loaded = load_many(args.paths, _reading(args))
     _report_skipped(loaded.skipped)
     _write(render(formulas(loaded.documents), args.format), args.output)
     return EXIT_OK
@@ -169,9 +177,7 @@ def _run_rank(args: argparse.Namespace) -> int:
         raise OptionsError(f"-k must be at least 1, got {args.k}")
     query = _load(args.query, args)
     assert isinstance(query, Document)
-    corpus = open_or_build(
-        args.corpus, progress=_progress("indexing"), max_bytes=args.max_size, language=args.language
-    )
+    corpus = open_or_build(args.corpus, progress=_progress("indexing"), read=_reading(args))
     _report_skipped(corpus.skipped)
     _write(render(corpus.ranking(query, args.k), args.format), args.output)
     return EXIT_OK
@@ -180,7 +186,7 @@ def _run_rank(args: argparse.Namespace) -> int:
 def _run_matrix(args: argparse.Namespace) -> int:
     from .corpus import open_or_build
 
-    corpus = open_or_build(args.corpus, progress=_progress("indexing"), max_bytes=args.max_size)
+    corpus = open_or_build(args.corpus, progress=_progress("indexing"), read=_reading(args))
     _report_skipped(corpus.skipped)
     _write(render(corpus.matrix(), args.format), args.output)
     return EXIT_OK
@@ -191,7 +197,7 @@ def _run_index(args: argparse.Namespace) -> int:
 
     if not os.path.isdir(args.corpus):
         raise InputError(f"{args.corpus}: not a folder; give a folder of statements to index")
-    corpus = Corpus.build(args.corpus, progress=_progress("indexing"), max_bytes=args.max_size)
+    corpus = Corpus.build(args.corpus, progress=_progress("indexing"), read=_reading(args))
     _report_skipped(corpus.skipped)
     corpus.save(args.output)
     _say(f"indexed {len(corpus)} statement(s) into {display_path(args.output)}")

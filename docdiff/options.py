@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -125,6 +126,10 @@ class PhraseTuning:
     * ``xdrop``: the gapped extension stops once its score falls this far
       below the best seen.  (The band of the extension, three diagonals each
       way, is not a knob: the kernel is written out cell by cell for it.)
+    * ``negation_reach``: how far before a formula's scale term, in
+      characters, a negation is looked for when its strength is told ("do
+      not yet fully support": room for the negation and two words); a term
+      with a negation within reach is not counted.
     """
 
     seed_words: int = field(default=3, validator=_count)
@@ -134,6 +139,7 @@ class PhraseTuning:
     merge_gap: int = field(default=3, validator=_count)
     min_matched: int = field(default=2, validator=_count)
     xdrop: int = field(default=6, validator=_count)
+    negation_reach: int = field(default=60, validator=_count)
 
 
 @frozen(kw_only=True)
@@ -218,3 +224,24 @@ class Options:
     phrase_tuning: PhraseTuning = field(factory=PhraseTuning, validator=_tuning(PhraseTuning))
     related: bool = True
     relate_tuning: RelateTuning = field(factory=RelateTuning, validator=_tuning(RelateTuning))
+
+
+_ATTRS_INIT = Options.__init__
+
+
+@functools.wraps(_ATTRS_INIT)
+def _init(self: Options, **kwargs: Any) -> None:
+    # Options(max_bytes=...) was accepted until the size limit moved to
+    # ReadOptions; a comparison never reads a file, so the value cannot be
+    # honoured here.  A plain TypeError (what Python raises for any unknown
+    # keyword), but one that says where the limit went.
+    if "max_bytes" in kwargs:
+        raise TypeError(
+            "Options(max_bytes=...) is gone: the size limit is a reading option; pass "
+            "docdiff.options.ReadOptions(max_bytes=...) to the reading functions "
+            "(docdiff.pipeline.load_with), or max_bytes=... to docdiff.load"
+        )
+    _ATTRS_INIT(self, **kwargs)
+
+
+Options.__init__ = _init  # type: ignore[method-assign]

@@ -30,6 +30,7 @@ from .lang import languages
 from .model import Document
 from .options import DEFAULT_MAX_BYTES, Options, ReadOptions
 from .phrases.align import align_phrases
+from .phrases.formulas import clear_caches as clear_formula_caches
 from .phrases.formulas import compare_formulas
 from .phrases.report import formula_report, phrase_report
 from .read import read_file, read_text
@@ -40,6 +41,7 @@ from .result import Comparison, FormulaReport, PhraseReport
 from .segment import segment
 
 __all__ = [
+    "clear_caches",
     "compare",
     "corpus_folder",
     "formulas",
@@ -160,7 +162,7 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
         result = attrs.evolve(
             result,
             phrases=tuple(align_phrases(left, right, options)),
-            formulas=compare_formulas(left, right),
+            formulas=compare_formulas(left, right, options.phrase_tuning),
         )
     return relate(result, options)
 
@@ -215,3 +217,15 @@ def corpus_folder(paths: Sequence[str]) -> str | None:
     """The folder when ``paths`` is exactly one folder (read as a corpus), else ``None`` (read as files)."""
     folders = [p for p in paths if os.path.isdir(p)]
     return folders[0] if folders and len(paths) == 1 else None
+
+
+def clear_caches() -> None:
+    """Forget every result and compiled pattern the stages keep between calls (results do not change).
+
+    The formula search keeps recent results and the matches of paragraphs it
+    has seen; the formula patterns are compiled once from the lexicon.  Call
+    this after changing lexicon data at run time, or to time the work rather
+    than the caches (``benchmarks/``).  Patterns built from the language
+    packs need no clearing: they are keyed by the packs known at the call.
+    """
+    clear_formula_caches()

@@ -289,7 +289,7 @@ def test_should_color_without_isatty(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_should_color_can_ignore_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    # What --color auto does: it has never looked at TERM.
+    # A caller that wants TERM ignored can still say so (--color auto honours TERM=dumb).
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "dumb")
 
@@ -348,3 +348,78 @@ def test_a_non_finite_or_negative_max_size_is_a_usage_error(capsys, size):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+def _small_and_large_corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("constructed-en-articles.en.txt", "constructed-en-bullets.en.txt"):
+        (folder / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    (folder / "large.ru.txt").write_bytes(SEED.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("command", ["rank", "matrix", "index"])
+def test_max_size_and_language_apply_to_every_file_of_a_corpus_command(capsys, tmp_path, command):
+    folder = _small_and_large_corpus(tmp_path)
+    argv = {
+        "rank": ["rank", ROOT / "seeds" / "constructed-en-decimal.en.txt", folder, "--format", "json"],
+        "matrix": ["matrix", folder, "--format", "json"],
+        "index": ["index", folder, "-o", tmp_path / "index.sqlite"],
+    }[command]
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and "large.ru.txt" not in err  # 28K is under the default 20M
+    code, out, err = run(capsys, *argv, "--max-size", "2K", "--language", "ru")
+    assert code == 0
+    assert "skipped" in err and "large.ru.txt" in err and "--max-size" in err
+    if command == "index":
+        from docdiff.corpus import Corpus
+
+        saved = Corpus.open(tmp_path / "index.sqlite")
+        assert len(saved) == 2 and {e.language for e in saved.entries} == {"ru"}
+    elif command == "rank":
+        data = json.loads(out)
+        assert {Path(r["path"]).name for r in data["results"]} <= {
+            "constructed-en-articles.en.txt",
+            "constructed-en-bullets.en.txt",
+        }
+    else:
+        assert len(json.loads(out)["statements"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"TERM": "dumb"}, False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # the refusal wins
+        ({"FORCE_COLOR": "1"}, True),
+        ({"CLICOLOR_FORCE": "1", "TERM": "dumb"}, True),
+        ({"CLICOLOR_FORCE": "0"}, False),
+        ({"FORCE_COLOR": ""}, False),
+    ],
+)
+def test_color_auto_follows_the_environment(capsys, monkeypatch, env, expected):
+    # Standard output is captured (not a terminal): only a forcing variable colours it.
+    for key in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    code, out, _ = run(capsys, "compare", SEED, REVISED, "--format", "text", "--no-phrases")
+    assert code == 0
+    assert ("\x1b[" in out) is expected
+
+
+def test_color_auto_on_a_dumb_terminal_is_plain(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("CLICOLOR_FORCE", raising=False)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("TERM", "xterm")
+    assert should_color(Terminal()) is True
+    monkeypatch.setenv("TERM", "dumb")
+    assert should_color(Terminal()) is False

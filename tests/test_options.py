@@ -8,7 +8,7 @@ import attrs
 import pytest
 from helpers import SEEDS
 
-from docdiff import Options, OptionsError, compare, load, render
+from docdiff import DocdiffError, Options, OptionsError, compare, load, render
 from docdiff.options import AlignTuning, PhraseTuning
 from docdiff.result import Flag, PairKind
 
@@ -95,5 +95,21 @@ def test_defaults_are_the_measured_values() -> None:
         sentence_overlap=0.3,
     )  # fmt: skip
     assert PhraseTuning() == PhraseTuning(
-        seed_words=3, seed_han=4, max_pairings=256, nearest=1, merge_gap=3, min_matched=2, xdrop=6
+        seed_words=3, seed_han=4, max_pairings=256, nearest=1, merge_gap=3, min_matched=2, xdrop=6,
+        negation_reach=60,
     )
+
+
+def test_options_max_bytes_is_a_type_error_that_names_read_options() -> None:
+    # A comparison never reads a file: the old keyword cannot be honoured, so it says where it went.
+    with pytest.raises(TypeError, match=r"ReadOptions\(max_bytes=\.\.\.\)") as caught:
+        Options(max_bytes=1000)  # type: ignore[call-arg]
+    assert not isinstance(caught.value, DocdiffError)
+    with pytest.raises(TypeError, match="ReadOptions"):
+        attrs.evolve(Options(), max_bytes=1000)
+    # Every other keyword goes through, validated as before.
+    assert Options(match_threshold=0.4).match_threshold == 0.4
+    with pytest.raises(OptionsError):
+        Options(match_threshold=2.0)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        Options(no_such_option=1)  # type: ignore[call-arg]

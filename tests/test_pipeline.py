@@ -169,3 +169,21 @@ def test_any_statement_loses_nothing_and_equals_itself(text: str) -> None:
     same = docdiff.compare(document, attrs.evolve(document, path="copy"))
     assert not same.substantive
     assert all(p.kind.value == "match" for p in same.pairs)
+
+
+def test_clear_caches_forgets_what_the_formula_search_keeps_and_changes_no_result() -> None:
+    from docdiff.phrases import formulas, search
+
+    document = pipeline.load(SEED)
+    before = search.find_formulas(document)
+    uses = compare_formulas(document, document)
+    strength = formulas.formula_strength("Стороны твердо поддерживают", "ru")
+    assert before and search._find_cached.cache_info().currsize > 0 and search._SEEN
+    assert formulas._strength_compiled.cache_info().currsize > 0
+    pipeline.clear_caches()
+    assert search._find_cached.cache_info().currsize == 0 and not search._SEEN
+    assert search._compiled.cache_info().currsize == 0
+    assert formulas._strength_compiled.cache_info().currsize == 0
+    assert search.find_formulas(document) == before
+    assert compare_formulas(document, document) == uses
+    assert formulas.formula_strength("Стороны твердо поддерживают", "ru") == strength

@@ -19,7 +19,7 @@ from concurrent.futures import Executor
 
 from ..errors import InputError, OptionsError
 from ..model import Document
-from ..options import DEFAULT_MAX_BYTES, ReadOptions
+from ..options import ReadOptions
 from ..read.collect import Skipped, expand_paths
 from .entry import Entry, entry_of, index_items
 from .index import read_index, write_index
@@ -80,16 +80,17 @@ class Corpus:
         *,
         executor: Executor | None = None,
         progress: Progress | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        language: str | None = None,
+        read: ReadOptions | None = None,
     ) -> Corpus:
         """Index a folder, a file, or a list of paths (folders walked) and parsed documents.
 
         Reading, parsing and term counting are spread over ``executor`` (a
         process pool of ``os.cpu_count()`` workers when none is given; any
         :class:`concurrent.futures.Executor` works, results are the same).
-        ``progress(done, total)`` is called as statements are done.  Files
-        that cannot be read are listed in :attr:`skipped`.  Raises
+        ``progress(done, total)`` is called as statements are done.  Every
+        file is read with ``read`` (its size limit and language; annotation
+        is always off for indexing).  Files that cannot be read are listed
+        in :attr:`skipped`.  Raises
         :class:`~docdiff.errors.InputError` when no statement at all could
         be indexed.
         """
@@ -106,7 +107,7 @@ class Corpus:
             done = run_chunks(
                 index_items,
                 items,
-                ReadOptions(max_bytes=max_bytes, language=language),
+                read or ReadOptions(),
                 executor=pool,
                 chunk=chunk_size(len(items), pool),
                 progress=progress,
@@ -178,21 +179,17 @@ def open_or_build(
     *,
     executor: Executor | None = None,
     progress: Progress | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    language: str | None = None,
+    read: ReadOptions | None = None,
 ) -> Corpus:
-    """Build a corpus from a folder (in memory), or open an existing index file.
+    """Build a corpus from a folder (in memory, every file read with ``read``), or open an index file.
 
-    ``max_bytes`` and ``language`` are the reading options of a build (see
-    :meth:`Corpus.build`); an index file was read when it was built.
+    An index file holds statements already read: ``read`` does not apply to it.
 
     Raises :class:`~docdiff.errors.InputError` for a missing path or a file
     that is not a corpus index.
     """
     if os.path.isdir(path):
-        return Corpus.build(
-            path, executor=executor, progress=progress, max_bytes=max_bytes, language=language
-        )
+        return Corpus.build(path, executor=executor, progress=progress, read=read)
     if not os.path.exists(path):
         raise InputError(f"{path}: no such folder or index file; give a folder of statements or an index")
     try:

@@ -34,7 +34,8 @@ from typing import Any, Final
 import attrs
 
 from ..lang import LANGUAGES as SHIPPED_LANGUAGES
-from ..lang import lexicon, pack
+from ..lang import languages, lexicon, pack
+from ..lang.record import InflectionRule
 
 __all__ = ["LANGUAGES", "Alternative", "combined_matches", "gazetteer", "matches"]
 
@@ -46,15 +47,18 @@ _DASH: Final = r"\s*[—–-]\s*"
 _END_WORD: Final = r"(?!\w)"
 # "X方" is a side, but "方面/方案/方法/方式/方向/方便/方针" are words of their own:
 # "执法方面" (law enforcement) must not read as "法方" (France): pack "side_end".
-_SPECIAL: Final = {"'": "['’ʼ]", "’": "['’ʼ]", "-": "[-‐‑]", "е": "[ЕЁеё]", "ё": "[ЕЁеё]"}
+_SPECIAL: Final = {"'": "['’ʼ]", "’": "['’ʼ]", "-": "[-‐‑]"}
 
-_RU_ADJ_BASES: Final = ("ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-_RU_ADJ: Final = (
-    *("ими", "ыми", "ого", "его", "ому", "ему", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые"),
-    *("ие", "ую", "юю", "ым", "им", "ом", "ем", "ых", "их", "ей"),
-)
-# Compound adjectives: "российско-китайский" names Russia in its first half.
-_RU_COMBINING: Final = "о(?=[-‐‑])"
+
+@cache
+def _special(codes: tuple[str, ...]) -> dict[str, str]:
+    """Characters matched as a class: apostrophes, hyphens, and the packs' "folded_letters" ("е"/"ё")."""
+    special = dict(_SPECIAL)
+    for code in codes:
+        for variant, base in pack(code).folded_letters.items():
+            letters = f"[{base.upper()}{variant.upper()}{base}{variant}]"
+            special[base] = special[variant] = letters
+    return special
 
 
 @attrs.frozen
@@ -84,8 +88,9 @@ def gazetteer() -> dict[str, Any]:
 
 
 def _char(ch: str, sensitive: bool) -> str:
-    if ch in _SPECIAL and (not sensitive or not ch.isalpha()):
-        return _SPECIAL[ch]
+    special = _special(languages())
+    if ch in special and (not sensitive or not ch.isalpha()):
+        return special[ch]
     lower, upper = ch.lower(), ch.upper()
     if sensitive or lower == upper or len(lower) != 1 or len(upper) != 1:
         return re.escape(ch)
@@ -96,38 +101,28 @@ def _literal(text: str, sensitive: bool) -> list[str]:
     return [_char(ch, sensitive) for ch in text]
 
 
+@cache
+def _folded(codes: tuple[str, ...]) -> dict[str, str]:
+    """Every pack's "folded_letters": an ending matches either letter in any language's names."""
+    return {variant: base for code in codes for variant, base in pack(code).folded_letters.items()}
+
+
 def _endings(endings: tuple[str, ...]) -> str:
     ordered = sorted(endings, key=lambda e: (-len(e), e))
-    return "(?i:" + "|".join(e.replace("е", "[её]") for e in ordered) + ")"
+    alternation = "|".join(ordered)
+    for variant, base in _folded(languages()).items():
+        alternation = alternation.replace(base, f"[{base}{variant}]")
+    return "(?i:" + alternation + ")"
 
 
-def _ru_inflection(low: str) -> tuple[int, tuple[str, ...]]:
+def _inflection(low: str, rules: tuple[InflectionRule, ...]) -> tuple[int, tuple[str, ...]]:
     """How many final letters of a base word to drop, and the endings that may replace them."""
-    if low.endswith(("овы", "евы", "ины")):  # "Маршалловы Острова": possessive plural
-        return 1, ("ы", "ых", "ым", "ыми")
-    if low.endswith(("ский", "цкий")) or (len(low) > 4 and low.endswith(_RU_ADJ_BASES)):
-        return 2, (*_RU_ADJ, _RU_COMBINING)
-    if low.endswith("ство"):
-        return 1, ("о", "а", "у", "ом", "е")
-    if low == "острова":
-        return 1, ("а", "ов", "ам", "ами", "ах")
-    if low.endswith("ия"):
-        return 1, ("я", "и", "ю", "ей", "ею")
-    table = {
-        "я": ("я", "и", "ю", "ей", "ею", "е"),
-        "а": ("а", "ы", "и", "е", "у", "ой", "ою"),
-        "й": ("й", "я", "ю", "ем", "е", "и"),
-        "ь": ("ь", "я", "ю", "ем", "е", "и", "ью"),
-        "ы": ("ы", "ов", "ам", "ами", "ах", ""),
-    }
-    if low[-1] in table:
-        return 1, table[low[-1]]
-    if low[-1] in "еиоуюэ":  # "Мали", "Перу", "Кабо-Верде": indeclinable
-        return 0, ()
-    return 0, ("", "а", "у", "ом", "ем", "е")
+    rule = next((rule for rule in rules if rule.fits(low)), None)
+    return (rule.drop, rule.endings) if rule is not None else (0, ())
 
 
-def _ru_word(word: str) -> list[str]:
+def _inflected_word(word: str, language: str) -> list[str]:
+    found = pack(language)
     tokens: list[str] = []
     for part in re.split(r"(-)", word):
         if part == "-" or len(part) <= 2:
@@ -135,7 +130,10 @@ def _ru_word(word: str) -> list[str]:
             continue
         # The stem is literal letters and all its endings are one token, so every
         # inflection of a word follows one branch of the trie.
-        drop, endings = _ru_inflection(part.lower().replace("ё", "е"))
+        low = part.lower()
+        for variant, base in found.folded_letters.items():
+            low = low.replace(variant, base)
+        drop, endings = _inflection(low, found.name_inflection_rules)
         stem = part[: len(part) - drop]
         tokens.extend(_literal(stem, False))
         if endings:
@@ -150,8 +148,8 @@ def _words(form: str, language: str, sensitive: bool) -> list[str]:
         if word in ("—", "–"):
             tokens[-1:] = [_DASH]
             continue
-        if pack(language).name_inflection == "russian" and not sensitive:
-            tokens.extend(_ru_word(word))
+        if pack(language).name_inflection_rules and not sensitive:
+            tokens.extend(_inflected_word(word, language))
         else:
             tokens.extend(_literal(word, sensitive))
         tokens.append(_WS)

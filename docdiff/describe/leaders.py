@@ -14,7 +14,7 @@ import re
 
 from attrs import frozen
 
-from ..lang import LANGUAGES, lexicon, pack
+from ..lang import languages, lexicon, pack
 
 __all__ = ["Leader", "LeaderMention", "find_leaders", "leaders"]
 
@@ -40,9 +40,13 @@ class LeaderMention:
     leader: Leader
 
 
-@functools.cache
 def leaders() -> tuple[Leader, ...]:
-    """The gazetteer, in file order."""
+    """The gazetteer, in file order, with the names of every known pack (shipped or added at run time)."""
+    return _leaders(languages())
+
+
+@functools.cache
+def _leaders(codes: tuple[str, ...]) -> tuple[Leader, ...]:
     raw = lexicon("leaders")
     return tuple(
         Leader(
@@ -50,7 +54,7 @@ def leaders() -> tuple[Leader, ...]:
             party=item["party"],
             start_year=item["from"],
             end_year=item["to"],
-            names=tuple((lang, tuple(item.get(lang, ()))) for lang in LANGUAGES),
+            names=tuple((lang, tuple(item.get(lang, ()))) for lang in codes),
         )
         for item in raw["leaders"]
     )
@@ -110,10 +114,16 @@ def _form_pattern(form: str, language: str) -> str:
     return pattern
 
 
-@functools.cache
 def _patterns(language: str) -> tuple[tuple[re.Pattern[str], Leader, tuple[str, ...]], ...]:
+    return _compiled(language, languages())
+
+
+@functools.cache
+def _compiled(
+    language: str, codes: tuple[str, ...]
+) -> tuple[tuple[re.Pattern[str], Leader, tuple[str, ...]], ...]:
     found: list[tuple[str, Leader]] = []
-    for leader in leaders():
+    for leader in _leaders(codes):
         for lang, forms in leader.names:
             if lang == language:
                 found.extend((form, leader) for form in forms if form)
@@ -133,8 +143,8 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], Leader, tuple[str, 
 
 
 @functools.cache
-def _words(language: str) -> frozenset[str]:
-    return frozenset(word for _, _, literals in _patterns(language) for word in literals)
+def _words(language: str, codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for _, _, literals in _compiled(language, codes) for word in literals)
 
 
 def _nominative(match: re.Match[str]) -> str:
@@ -160,7 +170,7 @@ def find_leaders(text: str, language: str) -> tuple[LeaderMention, ...]:
     taken: list[LeaderMention] = []
     # A pattern whose words are not all in the text cannot match: one substring
     # test per distinct word spares most of the hundreds of pattern scans.
-    present = {word for word in _words(language) if word in text}
+    present = {word for word in _words(language, languages()) if word in text}
     for pattern, leader, literals in _patterns(language):
         if not present.issuperset(literals):
             continue

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-__all__ = ["DateRule", "LanguagePack", "convert"]
+__all__ = ["DateRule", "InflectionRule", "LanguagePack", "convert"]
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -49,6 +49,45 @@ def _date_rules(value: Any) -> tuple[DateRule, ...]:
             needs=tuple(_strings(group) for group in rule.get("needs", ())),
             needs_month=bool(rule.get("needs_month", False)),
             needs_year=bool(rule.get("needs_year", False)),
+        )
+        for rule in value
+    )
+
+
+@frozen
+class InflectionRule:
+    """How a base word of a party name inflects, as :mod:`docdiff.describe.gazetteer` spells it.
+
+    A lower-case base word takes the first rule it fits: it ends in one of
+    ``ends`` (any word when ``ends`` and ``equals`` are both empty), or is
+    one of ``equals``, and is longer than ``longer_than`` letters.  Its last
+    ``drop`` letters are then replaced by any of ``endings`` (regex
+    fragments; none: the word is indeclinable).
+    """
+
+    drop: int = 0
+    endings: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+    equals: tuple[str, ...] = ()
+    longer_than: int = 0
+
+    def fits(self, low: str) -> bool:
+        """True when the lower-case word ``low`` takes this rule."""
+        if len(low) <= self.longer_than:
+            return False
+        if not self.ends and not self.equals:
+            return True
+        return low in self.equals or low.endswith(self.ends)
+
+
+def _inflection_rules(value: Any) -> tuple[InflectionRule, ...]:
+    return tuple(
+        InflectionRule(
+            drop=int(rule.get("drop", 0)),
+            endings=_strings(rule.get("endings", ())),
+            ends=_strings(rule.get("ends", ())),
+            equals=_strings(rule.get("equals", ())),
+            longer_than=int(rule.get("longer_than", 0)),
         )
         for rule in value
     )
@@ -103,6 +142,13 @@ class LanguagePack:
     """Marks that may end a sentence."""
     article_words: tuple[str, ...] = ()
     """Words printed before an article's number ("Статья", "Article")."""
+    numerals: Mapping[str, int] = attrs.field(factory=dict)
+    """The language's own digits and their values ("一": 1, "〇": 0), read by numbering markers."""
+    numeral_multipliers: Mapping[str, int] = attrs.field(factory=dict)
+    """Numeral characters that multiply the digit before them ("十": 10, "百": 100: "二十" is 20)."""
+    article_frames: tuple[str, ...] = ()
+    """Regexes of an article heading printed around its number, ``{number}`` standing for the
+    number in the pack's numerals or Arabic digits ("第{number}条")."""
     letters: str = ""
     """Regex class ranges of the lower-case letters that number items in brackets: "(a)", "а)"."""
     dotted_letters: str = ""
@@ -177,7 +223,12 @@ class LanguagePack:
     city_prefix: str = ""
     """Regex alternation of the word for "city" a dateline may print before the place ("г\\.", "город")."""
     name_inflection: str = ""
-    """The inflection docdiff.describe.gazetteer spells party names in ("russian"), or none."""
+    """The name of the inflection party names take ("russian"), or none (documentation only)."""
+    name_inflection_rules: tuple[InflectionRule, ...] = ()
+    """How each word of a party name inflects, in order (:class:`InflectionRule`); none: names are
+    matched as printed."""
+    folded_letters: Mapping[str, str] = attrs.field(factory=dict)
+    """Letters read as another in names ("ё": "е"): either is matched for both."""
     side_word: str = ""
     """The word for a side, after a party ("китайская сторона", "the Chinese side")."""
     side_endings: tuple[str, ...] = ()
@@ -247,6 +298,9 @@ _CONVERT: dict[str, Any] = {
     "stemmer_for": _strings,
     "dateline_dates": _strings,
     "article_words": _strings,
+    "article_frames": _strings,
+    "numerals": lambda value: {str(k): int(v) for k, v in value.items()},
+    "numeral_multipliers": lambda value: {str(k): int(v) for k, v in value.items()},
     "minor_words": lambda value: frozenset(_strings(value)),
     "commitment_intensifiers": _strings,
     "collective_subjects": _strings,
@@ -263,6 +317,8 @@ _CONVERT: dict[str, Any] = {
     "month_variants": lambda value: {str(k): int(v) for k, v in value.items()},
     "kinds": lambda value: tuple((str(pattern), str(kind)) for pattern, kind in value),
     "role_heads": lambda value: {str(k): str(v) for k, v in value.items()},
+    "name_inflection_rules": _inflection_rules,
+    "folded_letters": lambda value: {str(k): str(v) for k, v in value.items()},
 }
 
 

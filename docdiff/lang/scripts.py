@@ -13,6 +13,7 @@ __all__ = [
     "CJK_AND_PUNCTUATION",
     "CLOSERS_AFTER_LINE",
     "CLOSERS_AFTER_SENTENCE",
+    "ENUMERATION_COMMA",
     "HAN_BASIC",
     "HAN_CLASS",
     "INVISIBLE_AT_LINE_START",
@@ -41,3 +42,6 @@ CLOSERS_AFTER_LINE = "\"'»”’)]}）」』》"
 
 CLOSERS_AFTER_SENTENCE = "\"'»”’)]}）」』》〉"
 """Closing quotes and brackets that belong to the sentence they follow ('."' ends after the quote)."""
+
+ENUMERATION_COMMA = "、"
+"""The ideographic enumeration comma, printed after a numeral that numbers an item ("一、")."""

@@ -25,15 +25,15 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..lang import pack
+from ..lang import has_pack, languages, pack
 from ..model import Document, Paragraph
+from ..options import PhraseTuning
 from ..result import Edit, FormulaUse, Op, PhraseSide
 from ..segment.sentences import split_sentences
 from ..text.inline import merge_edits, word_diff
 from ..text.normalize import normalize
 from ..text.tokens import terms
 from .search import (
-    LANGUAGES,
     Formula,
     FormulaOccurrence,
     find_formulas,
@@ -41,11 +41,13 @@ from .search import (
     lexicon_data,
     regions,
 )
+from .search import clear_caches as clear_search_caches
 
 __all__ = [
     "Formula",
     "FormulaOccurrence",
     "Strength",
+    "clear_caches",
     "compare_formulas",
     "find_formulas",
     "formula_lexicon",
@@ -75,9 +77,8 @@ def _wrap(pattern: str, language: str) -> str:
     return rf"(?<!\w)(?:{pattern})(?!\w)" if pack(language).spaced else f"(?:{pattern})"
 
 
-# How far before a scale term a negation is looked for (characters): room for
-# the negation and two words ("do not yet fully support").
-_NEGATION_REACH = 60
+# How far before a scale term a negation is looked for: PhraseTuning.negation_reach.
+_NEGATION_REACH = PhraseTuning().negation_reach
 # Without spaces (zh), a negation stands right before the verb, or before one
 # modal ("不会支持", pack "negation_modals").
 
@@ -103,12 +104,21 @@ def _negation_pattern(languages: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
-@functools.cache
 def _strength_matchers(
     formula_id: str | None, language: str
 ) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    """The intensifier pattern, one pattern per scale level (index = level - 1) and the negation pattern."""
-    languages = (language,) if language in LANGUAGES else LANGUAGES
+    """The intensifier pattern, one pattern per scale level (index = level - 1) and the negation pattern.
+
+    A language with a pack (shipped or added at run time) uses its own
+    patterns; any other every known pack's.
+    """
+    return _strength_compiled(formula_id, (language,) if has_pack(language) else languages())
+
+
+@functools.cache
+def _strength_compiled(
+    formula_id: str | None, languages: tuple[str, ...]
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
     data = lexicon_data()["strength"]
     formula = next((f for f in formula_lexicon() if f.id == formula_id), None)
     boost = [(lang, p) for lang in languages for p in data["intensifiers"].get(lang, ())]
@@ -130,12 +140,15 @@ def _strength_matchers(
     return compile_all(boost), tuple(levels), _negation_pattern(languages)
 
 
-def formula_strength(text: str, language: str, formula_id: str | None = None) -> Strength:
+def formula_strength(
+    text: str, language: str, formula_id: str | None = None, negation_reach: int = _NEGATION_REACH
+) -> Strength:
     """How strongly ``text`` commits: the highest scale level named in it, and its intensifiers.
 
     A scale term with a negation just before it ("do not support", "не
     поддерживают", "不支持") is not counted, nor are intensifiers between the
-    negation and the term ("do not fully support").
+    negation and the term ("do not fully support").  A negation counts within
+    ``negation_reach`` characters before the term (``PhraseTuning.negation_reach``).
     """
     folded = normalize(text, casefold=True).text
     boost, levels, negation = _strength_matchers(formula_id, language)
@@ -145,7 +158,7 @@ def formula_strength(text: str, language: str, formula_id: str | None = None) ->
     level, negated = 0, []
     for k, pattern in enumerate(levels, 1):
         for match in pattern.finditer(folded):
-            denial = negation.search(folded, max(0, match.start() - _NEGATION_REACH), match.start())
+            denial = negation.search(folded, max(0, match.start() - negation_reach), match.start())
             if denial is not None:
                 negated.append((denial.start(), match.end()))
             else:
@@ -267,22 +280,24 @@ def _best_pair(
 
 
 def _direction(
-    left: PhraseSide, right: PhraseSide, formula_id: str, left_doc: Document, right_doc: Document
+    left: PhraseSide, right: PhraseSide, formula_id: str, sides: tuple[Document, Document], reach: int
 ) -> str:
+    left_doc, right_doc = sides
     if left.text == right.text and left_doc.language == right_doc.language:
         return "same"  # the usual case: the sentence did not change
-    a = formula_strength(left.text, left_doc.language, formula_id)
-    b = formula_strength(right.text, right_doc.language, formula_id)
+    a = formula_strength(left.text, left_doc.language, formula_id, reach)
+    b = formula_strength(right.text, right_doc.language, formula_id, reach)
     return "stronger" if b > a else "weaker" if b < a else "same"
 
 
-def _use(formula_id: str, left: _Side, right: _Side) -> FormulaUse:
+def _use(formula_id: str, left: _Side, right: _Side, reach: int) -> FormulaUse:
     lv = _variants(left, left.by_id.get(formula_id, ()))
     rv = _variants(right, right.by_id.get(formula_id, ()))
     if lv and rv:
         i, j = _best_pair(lv, rv, (left.document.language, right.document.language))
         edits = word_diff(lv[i].text, rv[j].text)
-        direction: str | None = _direction(lv[i], rv[j], formula_id, left.document, right.document)
+        sides = (left.document, right.document)
+        direction: str | None = _direction(lv[i], rv[j], formula_id, sides, reach)
     else:
         edits = (Edit(Op.DELETE, lv[0].text),) if lv else (Edit(Op.INSERT, rv[0].text),)
         direction = None
@@ -317,7 +332,9 @@ def _after(left: Document, right: Document) -> bool:
 _MIRROR = {"stronger": "weaker", "weaker": "stronger", "same": "same"}
 
 
-def compare_formulas(left: Document, right: Document) -> tuple[FormulaUse, ...]:
+def compare_formulas(
+    left: Document, right: Document, tuning: PhraseTuning | None = None
+) -> tuple[FormulaUse, ...]:
     """One :class:`FormulaUse` per formula found in either document, in lexicon order.
 
     ``left``/``right`` are the sentences holding the formula (its variants);
@@ -325,13 +342,14 @@ def compare_formulas(left: Document, right: Document) -> tuple[FormulaUse, ...]:
     sentences most alike in wording (one deletion or insertion when only one
     side has the formula); ``direction`` is ``"stronger"``, ``"weaker"`` or
     ``"same"`` for that right variant against that left one, and ``None``
-    when only one side has the formula.  Swapping the documents mirrors the
-    result exactly.
+    when only one side has the formula (``tuning.negation_reach`` decides
+    which negations count).  Swapping the documents mirrors the result exactly.
     """
     if _after(left, right):
-        return tuple(_mirror(use) for use in compare_formulas(right, left))
+        return tuple(_mirror(use) for use in compare_formulas(right, left, tuning))
+    reach = (tuning or PhraseTuning()).negation_reach
     a, b = _Side(left), _Side(right)
-    return tuple(_use(f.id, a, b) for f in formula_lexicon() if f.id in a.by_id or f.id in b.by_id)
+    return tuple(_use(f.id, a, b, reach) for f in formula_lexicon() if f.id in a.by_id or f.id in b.by_id)
 
 
 def _mirror(use: FormulaUse) -> FormulaUse:
@@ -343,3 +361,9 @@ def _mirror(use: FormulaUse) -> FormulaUse:
         edits=merge_edits(Edit(swap[e.op], e.text) for e in use.edits),
         direction=None if use.direction is None else _MIRROR[use.direction],
     )
+
+
+def clear_caches() -> None:
+    """Forget the compiled strength patterns and what the formula search keeps (see :mod:`.search`)."""
+    _strength_compiled.cache_clear()
+    clear_search_caches()

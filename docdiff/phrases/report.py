@@ -25,11 +25,12 @@ __all__ = ["formula_report", "formula_table", "phrase_report"]
 
 def phrase_report(left: Document, right: Document, options: Options | None = None) -> PhraseReport:
     """Align the phrases and compare the formulas of ``left`` and ``right``."""
+    options = options or Options()
     return PhraseReport(
         left=left,
         right=right,
-        phrases=align_phrases(left, right, options or Options()),
-        formulas=compare_formulas(left, right),
+        phrases=align_phrases(left, right, options),
+        formulas=compare_formulas(left, right, options.phrase_tuning),
         left_found=find_formulas(left),
         right_found=find_formulas(right),
         names=[(f.id, f.name) for f in formula_lexicon()],

@@ -19,25 +19,21 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..lang import LANGUAGES as SHIPPED_LANGUAGES
-from ..lang import lexicon, pack
+from ..lang import has_pack, lexicon, pack
 from ..model import Clause, Document, Metadata, Paragraph, Span
 from ..result import FormulaOccurrence
 from ..text.normalize import Normalized, fold_char, normalize
 
 __all__ = [
-    "LANGUAGES",
     "Formula",
     "FormulaOccurrence",
+    "clear_caches",
     "find_formulas",
     "find_in_units",
     "formula_lexicon",
     "lexicon_data",
     "regions",
 ]
-
-#: The languages the lexicon has patterns for: the shipped packs.
-LANGUAGES = SHIPPED_LANGUAGES
 
 
 def _patterns(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -67,8 +63,8 @@ class Formula:
     levels: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), converter=_levels)
 
     def patterns_for(self, language: str) -> tuple[str, ...]:
-        """The regexes for ``language`` (every language's for an unknown one)."""
-        if language not in LANGUAGES:
+        """The regexes for ``language``; every language's for one without a pack (shipped or added)."""
+        if not has_pack(language):
             return tuple(p for _, ps in self.patterns for p in ps)
         return next((ps for lang, ps in self.patterns if lang == language), ())
 
@@ -103,9 +99,17 @@ def formula_lexicon() -> tuple[Formula, ...]:
     return tuple(out)
 
 
-@functools.cache
 def _matchers(formula_id: str, language: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """:func:`_compiled`, keyed by whether ``language`` has a pack now (one may be added at run time)."""
+    return _compiled(formula_id, language, has_pack(language))
+
+
+@functools.cache
+def _compiled(formula_id: str, language: str, known: bool) -> tuple[tuple[re.Pattern[str], bool], ...]:
     r"""One compiled alternation per pattern language, with whether it needs a word start.
+
+    A language with a pack (``known``) has its own patterns only; any other
+    language is searched with every language's.
 
     The word-start check is done in code, not by a leading ``(?<!\w)``: a
     pattern that opens with a lookbehind loses the regex engine's first-character
@@ -114,7 +118,7 @@ def _matchers(formula_id: str, language: str) -> tuple[tuple[re.Pattern[str], bo
     formula = next(f for f in formula_lexicon() if f.id == formula_id)
     out = []
     for lang, patterns in formula.patterns:
-        if patterns and (language == lang or language not in LANGUAGES):
+        if patterns and (language == lang or not known):
             spaced = pack(lang).spaced
             tail = r"(?!\w)" if spaced else ""
             alternation = "|".join(f"(?:{p}){tail}" for p in patterns)
@@ -213,9 +217,19 @@ def _find_cached(document: Document) -> tuple[FormulaOccurrence, ...]:
 
 
 def clear_caches() -> None:
-    """Forget every result and the matches kept by text (benchmarks time the work, not the caches)."""
+    """Forget what the formula search keeps between calls; results are the same with or without it.
+
+    The search keeps the last few documents' results, the matches of every
+    paragraph text it has seen (bounded) and the patterns compiled from the
+    lexicon data (:func:`lexicon_data`, read once).  Call this after changing
+    that data at run time, or to
+    time the work rather than the caches (the benchmarks do).
+    ``docdiff.pipeline.clear_caches`` clears these and every other stage's.
+    """
     _find_cached.cache_clear()
     _SEEN.clear()
+    for cached in (formula_lexicon, _compiled, _ranks):
+        cached.cache_clear()
 
 
 class _Folded:

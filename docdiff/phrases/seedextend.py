@@ -12,12 +12,13 @@ job.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 from collections import defaultdict
 
 from attrs import frozen
 
-from ..lang import packs
+from ..lang import languages, pack
 from ..options import PhraseTuning
 from ..text.tokens import term_of
 from .wordkeys import Words
@@ -28,14 +29,19 @@ __all__ = ["Alignment", "Words", "local_alignments"]
 # The seed length, the boilerplate bound on pairings, the merge gap and the
 # fewest matched words are first-class options: :class:`docdiff.options.PhraseTuning`.
 
+
 # Function words (pack "function_words"): never the edge of a phrase, and
 # never a seed on their own.  Words so common in statements that an n-gram of
 # them and function words seeds nothing (pack "common_words"); they are keyed
-# in every language, as a statement quotes the other side's words.
-_FUNCTION: frozenset[str] = frozenset(term_of(w, p.code) for p in packs() for w in p.function_words)
-_STOP: frozenset[str] = _FUNCTION | {
-    term_of(w, p.code) for p in packs() for w in (word for q in packs() for word in q.common_words)
-}
+# in every language, as a statement quotes the other side's words.  Keyed by
+# the known packs, so that a pack added at run time counts from then on.
+@functools.cache
+def _stop_words(codes: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(function words, stop words) of the packs ``codes``, as the terms the alignment compares."""
+    found = [pack(code) for code in codes]
+    function = frozenset(term_of(w, p.code) for p in found for w in p.function_words)
+    common = [word for q in found for word in q.common_words]
+    return function, function | {term_of(w, p.code) for p in found for w in common}
 
 
 def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list[int]]:
@@ -43,12 +49,13 @@ def _ngrams(words: Words, n: int, skip: bytearray) -> dict[tuple[str, ...], list
     # A defaultdict: a position is added without building an empty list each time.
     index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     keys = words.keys
+    stop_words = _stop_words(languages())[1]
     for unit, (first, stop) in enumerate(words.bounds):
         if skip[unit]:
             continue
         # The n-grams starting at first, first + 1, ... (zip stops at the last whole one).
         for i, gram in enumerate(zip(*[keys[first + k : stop] for k in range(n)], strict=False), first):
-            if not _STOP.issuperset(gram):
+            if not stop_words.issuperset(gram):
                 index[gram].append(i)
     return index
 
@@ -329,9 +336,10 @@ def _merge(taken: list[_Candidate], x_used: bytearray, y_used: bytearray, gap: i
 def _trim(candidate: _Candidate, keys: list[str]) -> _Candidate | None:
     """Drop matched function words at either end: "the rule of law. At the" is "rule of law"."""
     first, last = 0, candidate.size
-    while first < last and keys[candidate.x_at(first)] in _FUNCTION:
+    function = _stop_words(languages())[0]
+    while first < last and keys[candidate.x_at(first)] in function:
         first += 1
-    while last > first and keys[candidate.x_at(last - 1)] in _FUNCTION:
+    while last > first and keys[candidate.x_at(last - 1)] in function:
         last -= 1
     if first == last:
         return None

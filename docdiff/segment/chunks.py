@@ -30,11 +30,13 @@ stop followed directly by a capitalised word ("...статьей 45.Настоя
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
 from attrs import frozen
 
+from ..lang import languages, pack
 from .markers import Kind, ends_sentence, find_marker, is_dateline, starts_block, visible
 
 __all__ = ["Chunk", "split_chunks"]
@@ -45,13 +47,24 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 # three letters.  The word before must not follow a dot or slash (URLs,
 # "Day.Az", "г.Москва", "U.S.The"), and an acronym has two capitals at least:
 # one is an initial ("С.Лавров", "Н.А.Назарбаев").
-_GLUE_RE = re.compile(
-    r"(?<![./@\w])(?:[а-яё]{3,}|[a-z]{3,}|[А-ЯЁ]{2,}|[A-Z]{2,}|\d{1,4})\.(?=[А-ЯЁ][а-яё]{2,}[\s,;:»\"”]|[A-Z][a-z]{2,}[\s,;:\"”])"
-    # Any word before an article heading: "...Уставом ООН.Статья 2".
-    r"|(?<=[^\W_]{2})\.(?=(?:Статья|СТАТЬЯ|Article|ARTICLE)[ \t\u00a0]+\d)"
+_GLUE_WORDS_RE = (
+    r"(?<![./@\w])(?:[а-яё]{3,}|[a-z]{3,}|[А-ЯЁ]{2,}|[A-Z]{2,}|\d{1,4})\."
+    r"(?=[А-ЯЁ][а-яё]{2,}[\s,;:»\"”]|[A-Z][a-z]{2,}[\s,;:\"”])"
 )
+
+
+@functools.cache
+def _glue_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """The glue points over the packs ``codes``: their "article_words" open an article heading."""
+    words = "|".join(word for code in codes for word in pack(code).article_words)
+    if not words:
+        return re.compile(_GLUE_WORDS_RE)
+    # Any word before an article heading: "...Уставом ООН.Статья 2".
+    return re.compile(_GLUE_WORDS_RE + rf"|(?<=[^\W_]{{2}})\.(?=(?:{words})[ \t\u00a0]+\d)")
+
+
 # Every glue point is a full stop before a capital: this literal-led pattern
-# finds none in most paragraphs a hundred times faster than _GLUE_RE, whose
+# finds none in most paragraphs a hundred times faster than _glue_re's, whose
 # lookbehinds are tried at every position.
 _GLUE_HINT_RE = re.compile(r"\.[A-ZА-ЯЁ]")
 _HYPHEN_BREAK_RE = re.compile(r"[^\W\d_][-\u00ad]$")
@@ -177,7 +190,7 @@ def _glue_points(text: str) -> list[int]:
     """Offsets in ``text`` where a glued paragraph starts (after "45." in "45.Настоящий")."""
     if _GLUE_HINT_RE.search(text) is None:
         return []
-    return [m.end() for m in _GLUE_RE.finditer(text)]
+    return [m.end() for m in _glue_re(languages()).finditer(text)]
 
 
 def _chunk(source: str, start: int, end: int) -> Chunk:

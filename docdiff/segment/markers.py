@@ -19,7 +19,7 @@ import attrs
 from attrs import frozen
 
 from ..lang import languages, pack
-from ..lang.scripts import CLOSERS_AFTER_LINE, HAN_BASIC, INVISIBLE_AT_LINE_START
+from ..lang.scripts import CLOSERS_AFTER_LINE, ENUMERATION_COMMA, HAN_BASIC, INVISIBLE_AT_LINE_START
 
 _HAN_FIRST, _HAN_LAST = HAN_BASIC[0], HAN_BASIC[-1]
 
@@ -70,8 +70,6 @@ class Marker:
     content: int
 
 
-_ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-_ZH_NUM = "一二三四五六七八九十百〇零"
 _ROMAN_RE = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _DECIMAL_RE = re.compile(r"(\d{1,4}(?:\.\d{1,4})+)\.?(?=\s)")
@@ -80,8 +78,6 @@ _NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}"
 _ARABIC_RE = re.compile(rf"({_NUMBER})(?:[ \t\u00a0]?\.(?![\d.])|\)|-(?=\s))(?=\s|[^\W\d_])")
 _PAREN_RE = re.compile(rf"[(（]({_NUMBER})[)）]")
 _ROMAN_START_RE = re.compile(r"([IVXL]{1,7})[.)](?=\s)")
-_ZH_RE = re.compile(rf"([{_ZH_NUM}]{{1,3}})、")
-_ZH_PAREN_RE = re.compile(rf"[(（]([{_ZH_NUM}]{{1,3}})[)）]")
 _UPPER_RE = re.compile(r"([A-Z])\.(?=\s+[A-Z])")
 _BULLET_RE = re.compile(r"(?:——|—|–|-|•|·|\*|▪|●)(?=\s|[^\W\d_])")
 _SPACE_RE = re.compile(r"[\s:：.\-–—]*")
@@ -95,7 +91,31 @@ _EMPHASIS_RE = re.compile(r"(?:\*\*|__)(?=\S)")
 _EMPHASIS_END_RE = re.compile(r"(?:\*\*|__)")
 _HASHES_RE = re.compile(r"#{1,6}[ \t]+")
 
-_ZH_DIGIT = "〇零一二三四五六七八九十\\d"
+
+@frozen
+class _Numerals:
+    """The packs' own numerals (pack "numerals", "numeral_multipliers") and the markers printed with them."""
+
+    digits: dict[str, int]
+    multipliers: dict[str, int]
+    chars: str
+    enumerated: re.Pattern[str]  # "一、" (Kind.ZH)
+    bracketed: re.Pattern[str]  # "（一）" (Kind.ZH_PAREN)
+
+
+@functools.cache
+def _numerals(codes: tuple[str, ...]) -> _Numerals:
+    digits: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    for code in codes:
+        digits.update(pack(code).numerals)
+        multipliers.update(pack(code).numeral_multipliers)
+    chars = "".join(digits) + "".join(multipliers)
+    # An empty class is no regex: "(?!)" matches nowhere.
+    number = f"[{re.escape(chars)}]{{1,3}}" if chars else "(?!)"
+    enumerated = re.compile(rf"({number}){ENUMERATION_COMMA}")
+    bracketed = re.compile(rf"[(（]({number})[)）]")
+    return _Numerals(digits, multipliers, chars, enumerated, bracketed)
 
 
 @functools.cache
@@ -103,13 +123,15 @@ def _patterns(codes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str],
     """The article, letter and date patterns over the packs ``codes`` (the argument keys the cache).
 
     Each pack gives its words and letters (docdiff/lang/<code>/pack.json:
-    "article_words", "letters", "dotted_letters", "months", "dateline_dates").
+    "article_words", "article_frames", "letters", "dotted_letters", "months",
+    "dateline_dates").  An article's number is the first group that matched.
     """
     found = [pack(code) for code in codes]
     words = "".join(word + "|" for p in found for word in p.article_words)
+    number = rf"([{re.escape(_numerals(codes).chars)}\d]{{1,4}})"
+    frames = "".join("|" + frame.replace("{number}", number) for p in found for frame in p.article_frames)
     article = re.compile(
-        rf"(?:{words}§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{{1,3}}|[IVXL]{{1,7}})(?!\w|\.\d)\.?"
-        rf"|第([{_ZH_NUM}\d]{{1,4}})条"
+        rf"(?:{words}§)[ \t\u00a0]*(?<=[ \t\u00a0§])(\d{{1,3}}|[IVXL]{{1,7}})(?!\w|\.\d)\.?" + frames
     )
     letters = "".join(p.letters for p in found)
     dotted = "".join(p.dotted_letters for p in found)
@@ -129,20 +151,18 @@ _FINAL = ".!?;:。！？；：…,，"
 _CLOSERS = CLOSERS_AFTER_LINE
 
 
-def _zh_value(text: str) -> int:
-    """Value of a Chinese numeral up to 999 ("十二" = 12, "二十" = 20, "一〇" = 10)."""
-    if all(c in _ZH_DIGITS for c in text):
-        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+def _numeral_value(text: str, numerals: _Numerals) -> int:
+    """Value of a numeral in the packs' digits up to 999 ("十二" = 12, "二十" = 20, "一〇" = 10)."""
+    digits, multipliers = numerals.digits, numerals.multipliers
+    if all(c in digits for c in text):
+        return int("".join(str(digits[c]) for c in text))
     total, current = 0, 0
     for char in text:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
+        if char in multipliers:
+            total += (current or 1) * multipliers[char]
             current = 0
         else:
-            current = _ZH_DIGITS.get(char, 0)
+            current = digits.get(char, 0)
     return total + current
 
 
@@ -158,12 +178,12 @@ def _roman_value(text: str) -> int:
     return total
 
 
-def _number(text: str) -> int:
+def _number(text: str, numerals: _Numerals) -> int:
     if text.isdigit():
         return int(text)
     if _ROMAN_RE.fullmatch(text):
         return _roman_value(text)
-    return _zh_value(text)
+    return _numeral_value(text, numerals)
 
 
 def _marker(kind: Kind, label: str, value: tuple[int, ...], text: str, end: int) -> Marker:
@@ -208,15 +228,17 @@ def find_marker(text: str) -> Marker | None:
 
 
 def _find_marker(text: str, pos: int) -> Marker | None:
-    article_re, letter_re, _ = _patterns(languages())
+    codes = languages()
+    article_re, letter_re, _ = _patterns(codes)
+    numerals = _numerals(codes)
     if (m := article_re.match(text, pos)) is not None:
-        label = m.group(1) or m.group(2)
+        label = next(group for group in m.groups() if group is not None)
         line = text[m.end() :].split("\n", 1)[0].strip()
         # "Article 5 of the Treaty ..." is prose: a heading after the number
         # follows a separator or starts with a capital.
         prose = bool(line) and not (text[m.end()] in ".:-–—" or line[0].isupper() or line[0] in "-–—:")
         if not prose and (m.group(1) is None or label.isdigit() or _ROMAN_RE.fullmatch(label)):
-            return _marker(Kind.ARTICLE, label, (_number(label),), text, m.end())
+            return _marker(Kind.ARTICLE, label, (_number(label, numerals),), text, m.end())
     if (m := _DECIMAL_RE.match(text, pos)) is not None:
         label = m.group(1)
         return _marker(Kind.DECIMAL, label, tuple(int(p) for p in label.split(".")), text, m.end())
@@ -226,10 +248,10 @@ def _find_marker(text: str, pos: int) -> Marker | None:
         return _marker(Kind.PAREN, m.group(1), (int(m.group(1)),), text, m.end())
     if (m := _ROMAN_START_RE.match(text, pos)) is not None and _ROMAN_RE.fullmatch(m.group(1)):
         return _marker(Kind.ROMAN, m.group(1), (_roman_value(m.group(1)),), text, m.end())
-    if (m := _ZH_RE.match(text, pos)) is not None:
-        return _marker(Kind.ZH, m.group(1), (_zh_value(m.group(1)),), text, m.end())
-    if (m := _ZH_PAREN_RE.match(text, pos)) is not None:
-        return _marker(Kind.ZH_PAREN, m.group(1), (_zh_value(m.group(1)),), text, m.end())
+    if (m := numerals.enumerated.match(text, pos)) is not None:
+        return _marker(Kind.ZH, m.group(1), (_numeral_value(m.group(1), numerals),), text, m.end())
+    if (m := numerals.bracketed.match(text, pos)) is not None:
+        return _marker(Kind.ZH_PAREN, m.group(1), (_numeral_value(m.group(1), numerals),), text, m.end())
     if (m := letter_re.match(text, pos)) is not None:
         label = m.group(1) or m.group(2) or m.group(3)
         return _marker(Kind.LETTER, label, (ord(label),), text, m.end())

@@ -309,3 +309,22 @@ def test_dask_distributed_executor(folder: Path, corpus: Corpus) -> None:
         matrix = built.matrix(executor=executor)
     assert built.entries == corpus.entries
     assert matrix == corpus.matrix(executor=InlineExecutor())
+
+
+def test_build_and_open_or_build_read_every_file_with_the_read_options(folder: Path) -> None:
+    from docdiff.options import ReadOptions
+
+    # The smallest statement fits under 600 bytes' limit, the others do not: they are skipped, saying so.
+    sizes = {name: (folder / name).stat().st_size for name in STATEMENTS}
+    limit = min(sizes.values()) + 1
+    read = ReadOptions(max_bytes=limit, language="ru")
+    for built in (
+        Corpus.build(folder, executor=InlineExecutor(), read=read),
+        open_or_build(str(folder), executor=InlineExecutor(), read=read),
+    ):
+        kept = sorted(os.path.basename(e.path) for e in built.entries)
+        assert kept == sorted(n for n, size in sizes.items() if size < limit)
+        assert {e.language for e in built.entries} == {"ru"}  # the language option overrides detection
+        too_big = [s for s in built.skipped if os.path.basename(s.path) in sizes]
+        assert len(too_big) == len(sizes) - len(kept) > 0
+        assert all("--max-size" in s.reason or "max_bytes" in s.reason for s in too_big)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from docdiff import compare_formulas, find_formulas, loads
-from docdiff.phrases import formulas, search
+from docdiff.pipeline import clear_caches
+from docdiff.phrases import search
 
 ENTRY = {
     "id": "polar-silk-road",
@@ -30,9 +31,8 @@ STATEMENTS = {
 
 
 def _forget() -> None:
-    for cached in (search.formula_lexicon, search._matchers, search._ranks, formulas._strength_matchers):
-        cached.cache_clear()
-    search.clear_caches()
+    # The public cache control: after changing the lexicon data at run time.
+    clear_caches()
 
 
 @pytest.fixture

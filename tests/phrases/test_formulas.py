@@ -12,7 +12,9 @@ from helpers import parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docdiff.errors import OptionsError
 from docdiff.model import Block, Clause, Document, Metadata, Paragraph, Span
+from docdiff.options import PhraseTuning
 from docdiff.phrases.formulas import (
     FormulaOccurrence,
     Strength,
@@ -482,3 +484,17 @@ def test_fast_fold_equals_normalize(text: str) -> None:
     for start in range(len(expected.text)):
         for end in range(start + 1, len(expected.text) + 1):
             assert folded.source_span(start, end) == expected.source_span(start, end)
+
+
+def test_the_negation_reach_is_a_tuning_field() -> None:
+    # The negation stands 24 characters before the scale term: within the default reach, not within 10.
+    text = "The Sides do not unreservedly endorse support for the Paris Agreement."
+    assert formula_strength(text, "en").level == 0
+    assert formula_strength(text, "en", negation_reach=10).level == 3
+    left = make("1. The Sides note the Paris Agreement.", "en")
+    right = make("1. " + text, "en")
+    (default,) = compare_formulas(left, right)
+    (short,) = compare_formulas(left, right, PhraseTuning(negation_reach=10))
+    assert (default.direction, short.direction) == ("weaker", "stronger")
+    with pytest.raises(OptionsError):
+        PhraseTuning(negation_reach=0)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.segment.chunks import _GLUE_RE, _glue_points
+from docdiff.lang import languages
+from docdiff.segment.chunks import _glue_points, _glue_re
 
 
 @settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from('абвёЁАСтья Article xyzXYZ45.,/@:»"\n\t\u00a0_'), max_size=60))
 def test_glue_hint_skips_no_glue_point(text: str) -> None:
     # "A full stop before a capital" is checked first; the full pattern decides.
-    assert _glue_points(text) == [m.end() for m in _GLUE_RE.finditer(text)]
+    assert _glue_points(text) == [m.end() for m in _glue_re(languages()).finditer(text)]
 
 
 def test_glue_points_of_glued_text() -> None:
