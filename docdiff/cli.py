@@ -43,7 +43,7 @@ def _say(line: str) -> None:
 
 def _reading(args: argparse.Namespace) -> ReadOptions:
     """--max-size and --language as one value: every file a command reads is read with it."""
-    return ReadOptions(max_bytes=args.max_size, language=args.language)
+    return ReadOptions(max_bytes=args.max_size, language=getattr(args, "language", None))
 
 
 def _load(path: str, args: argparse.Namespace) -> object:

@@ -199,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     matrix = commands.add_parser("matrix", help="all-pairs similarity of the statements of a corpus")
     matrix.add_argument("corpus", metavar="CORPUS", help="a folder of statements, or a saved corpus index")
-    _add_reading(matrix, language=False)
+    _add_reading(matrix)
     _add_output(matrix, _choices("matrix"), "csv")
 
     index = commands.add_parser("index", help="build a corpus index and save it to one file")
@@ -207,5 +207,5 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="the index file to write (SQLite)"
     )
-    _add_reading(index, language=False)
+    _add_reading(index)
     return parser
