@@ -109,7 +109,7 @@ def _entities(
                 right=None,
                 left_start=start,
                 left_end=end,
-                note=f"{concept}: named on the left only",
+                note=f"entity {concept}: named on the left only",
             )
         )
     for concept in sorted(b.keys() - a.keys()):
@@ -121,7 +121,7 @@ def _entities(
                 right=sources[1][start:end],
                 right_start=start,
                 right_end=end,
-                note=f"{concept}: named on the right only",
+                note=f"entity {concept}: named on the right only",
             )
         )
     return out
@@ -170,7 +170,7 @@ def _missing(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[Diverg
             right=None,
             left_start=s.span.start,
             left_end=s.span.end,
-            note="a sentence with no counterpart on the right",
+            note="missing: a sentence with no counterpart on the right",
         )
         for s in left
     ]
@@ -181,7 +181,7 @@ def _missing(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[Diverg
             right=s.text,
             right_start=s.span.start,
             right_end=s.span.end,
-            note="a sentence with no counterpart on the left",
+            note="missing: a sentence with no counterpart on the left",
         )
         for s in right
     ]

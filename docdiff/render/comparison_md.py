@@ -24,9 +24,12 @@ from .words import (
     NONE,
     describe_pair,
     direction_label,
+    divergence_lines,
     escape_controls,
+    evidence_line,
     pair_events,
     pair_heading,
+    sentence_rows,
     unchanged,
     unit_labels,
 )
@@ -191,7 +194,24 @@ def _side_text(edits: Sequence[Edit], drop: Op) -> list[Edit]:
     return [Edit(Op.EQUAL, e.text) for e in edits if e.op is not drop]
 
 
-def _pair_section(index: int, pair: ClausePair, languages: tuple[str, str] | None = None) -> list[str]:
+def _sentence_lines(pair: ClausePair, sources: tuple[str, str]) -> list[str]:
+    """Rewritten text as a two-column table: close sentences with their word diff, the rest side by side."""
+    out = ["| left | right |", "|---|---|"]
+    for a, b, edits in sentence_rows(pair, *sources):
+        if edits:
+            cell = " ".join(line for line in inline_markdown(edits) if line)
+            out.append(f"| {cell} | ↔ |")
+        else:
+            out.append(f"| {escape(a) if a else NONE} | {escape(b) if b else NONE} |")
+    return out
+
+
+def _pair_section(
+    index: int,
+    pair: ClausePair,
+    languages: tuple[str, str] | None = None,
+    sources: tuple[str, str] = ("", ""),
+) -> list[str]:
     facts = [escape(describe_pair(pair))]
     if pair.kind not in (PairKind.INSERT, PairKind.DELETE):
         facts.append(f"similarity {pair.similarity:.2f}")
@@ -205,10 +225,15 @@ def _pair_section(index: int, pair: ClausePair, languages: tuple[str, str] | Non
         "*" + " · ".join(facts) + "*",
         "",
     ]
-    if pair.notes:
-        out += [f"- Note: {escape(note)}" for note in pair.notes]
-        out.append("")
-    if languages and pair.left and pair.right:
+    extra = [f"- Note: {escape(note)}" for note in pair.notes]
+    if evidence_line(pair):
+        extra.append(f"- {escape(evidence_line(pair)).capitalize()}")
+    extra += [f"- Divergence: {escape(line)}" for line in divergence_lines(pair)]
+    if extra:
+        out += [*extra, ""]
+    if pair.sentences and not languages:
+        out += _sentence_lines(pair, sources)
+    elif languages and pair.left and pair.right:
         # Across languages a redline would strike out one text and underline
         # its translation: the two texts are given one after the other.
         out += [
@@ -338,7 +363,7 @@ def render_markdown(comparison: Comparison, *, title: str | None = None) -> str:
     if not changed:
         out += ["No clause changed.", ""]
     for index, pair in changed:
-        out += _pair_section(index, pair, languages)
+        out += _pair_section(index, pair, languages, (comparison.left.source, comparison.right.source))
     out += _edits_section("Envelope", comparison.envelope)
     out += _edits_section("Closing", comparison.closing)
     out += _phrases(comparison)

@@ -20,8 +20,11 @@ from .words import (
     WDIFF_MARKERS,
     describe_pair,
     direction_label,
+    divergence_lines,
     escape_controls,
+    evidence_line,
     pair_heading,
+    sentence_rows,
     title_of,
     unchanged,
     unit_labels,
@@ -138,6 +141,20 @@ def _runs(pairs: Sequence[ClausePair], only_changed: bool) -> list[list[ClausePa
     return out
 
 
+def _sentences(pair: ClausePair, comparison: Comparison, color: bool) -> list[str]:
+    """Rewritten text, sentence by sentence: close sentences as a word diff, the rest side by side."""
+    out: list[str] = []
+    for a, b, edits in sentence_rows(pair, comparison.left.source, comparison.right.source):
+        if edits:
+            out += _indented(inline(edits, color=color), _INDENT + "~ ")
+            continue
+        if a is not None:
+            out += _indented(inline([Edit(Op.DELETE, a)], color=color), _INDENT + "< ")
+        if b is not None:
+            out += _indented(inline([Edit(Op.INSERT, b)], color=color), _INDENT + "> ")
+    return out
+
+
 @register(Comparison, "text")
 def render_text(comparison: Comparison, *, color: bool = False, only_changed: bool = False) -> str:
     """Render ``comparison`` as a terminal report.
@@ -172,9 +189,14 @@ def render_text(comparison: Comparison, *, color: bool = False, only_changed: bo
             for name, drop in ((comparison.left.language, Op.INSERT), (comparison.right.language, Op.DELETE)):
                 side = [Edit(Op.EQUAL, e.text) for e in pair.edits if e.op is not drop]
                 out += [f"{_INDENT}{name}:", *_indented(inline(side, color=color), _INDENT * 2)]
+        elif pair.sentences:
+            out += _sentences(pair, comparison, color)
         else:
             out += _indented(inline(pair.edits, color=color))
         out += [escape_controls(f"{_INDENT}note: {note}") for note in pair.notes]
+        if evidence_line(pair):
+            out.append(escape_controls(f"{_INDENT}{evidence_line(pair)}"))
+        out += [escape_controls(f"{_INDENT}divergence: {line}") for line in divergence_lines(pair)]
     out += _section("Closing", comparison.closing, color, bold, reset)
     formulas = _formulas(comparison)
     if formulas:

@@ -121,6 +121,35 @@ def describe_pair(pair: ClausePair) -> str:
     return text
 
 
+def evidence_line(pair: ClausePair) -> str:
+    """What a pair shares, in words: ``"shares: Quad, Indo-Pacific, 2025"`` ("" when nothing is listed)."""
+    if not pair.evidence:
+        return ""
+    return "shares: " + ", ".join(e.value for e in pair.evidence)
+
+
+def divergence_lines(pair: ClausePair) -> list[str]:
+    """One line per divergence, its note: ``"figure: 33 → 34"``, ``"commitment: support → note"``."""
+    return [d.note for d in pair.divergences]
+
+
+def sentence_rows(
+    pair: ClausePair, left: str, right: str
+) -> list[tuple[str | None, str | None, tuple[Edit, ...]]]:
+    """The pair's sentence alignment as ``(left text, right text, word edits)`` rows, in order.
+
+    ``left`` and ``right`` are the two documents' sources; a side with no
+    sentence is ``None``; ``edits`` is empty unless the two are close enough
+    for a word diff (:class:`docdiff.result.SentencePair`).
+    """
+    rows = []
+    for row in pair.sentences:
+        a = " ".join(left[slice(*pair.left_sentences[i])] for i in row.left) if row.left else None
+        b = " ".join(right[slice(*pair.right_sentences[j])] for j in row.right) if row.right else None
+        rows.append((a, b, row.edits))
+    return rows
+
+
 # -- phrases and formulas -----------------------------------------------------------------------
 
 
