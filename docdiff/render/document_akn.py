@@ -19,6 +19,7 @@ and text is exact.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import quote
 
@@ -35,7 +36,25 @@ _D = f"{{{DOCDIFF_NS}}}"
 # Characters XML 1.0 cannot carry; they are replaced (a documented loss).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ID_UNSAFE = re.compile(r"[^\w.\-]+")
-_SECTION_NUM = re.compile(r"^\s*((?:[IVXLCDM]+|\d+|[A-ZА-Я])[.)]|[一二三四五六七八九十]+、)\s*", re.UNICODE)
+# A section heading's printed number: Roman or Arabic, or one capital letter, with "." or ")";
+# or numeral characters before the ideographic enumeration comma ("三、").  Told by character
+# properties (upper case, a Unicode numeric value), not by one language's letters: a
+# renderer reads no language pack.
+_SECTION_NUM = re.compile(r"^\s*((?:[IVXLCDM]+|\d+|[^\W\d_])[.)]|[^\W\d_]{1,4}\u3001)\s*")
+
+
+def _section_number(prefix: str) -> re.Match[str] | None:
+    """The printed number at the start of a section heading, or ``None``."""
+    match = _SECTION_NUM.match(prefix)
+    if match is None:
+        return None
+    body = match.group(1)[:-1]
+    if match.group(1).endswith("\u3001"):
+        numeric = all(unicodedata.numeric(c, None) is not None for c in body)
+        return match if numeric else None
+    return match if body.isupper() or body.isdigit() else None
+
+
 # Elements whose content is text: indentation must never go inside them.
 _TEXTUAL = frozenset({"p", "num", "heading", "docTitle", "docDate", "person", "role", "inline"})
 
@@ -265,7 +284,7 @@ def _main_body(statement: etree._Element, document: Document, ids: _Ids) -> None
             if section is None and not prefix:
                 container = body
             else:
-                match = _SECTION_NUM.match(prefix)
+                match = _section_number(prefix)
                 number = match.group(1) if match else None
                 heading = prefix[match.end() :] if match else prefix
                 wanted = number.rstrip(".)、") if number else str(len(ids.seen) + 1)

@@ -58,14 +58,6 @@ _QUOTE_PAIRS = {'"': '"', "«": "»", "„": "“”", "“": "”", "「": "」
 # Punctuation a news site puts after a closing quote: «...».
 _AFTER_QUOTE = " \t.,;。，"
 
-# Site matter after a statement: related links, sharing, credits.
-_SITE_RE = re.compile(
-    r"^(?:Смотрите\s+также|Читайте\s+также|См\.\s+также|Подробнее|Источник\s*:|Фото\s*:|Теги\s*:"
-    r"|Related\b|Read\s+more|See\s+also|Share\b|Source\s*:|Tags?\s*:|Photo\s*:"
-    r"|来源[:：]|责任编辑|相关新闻|【|#{3}\s*$)",
-    re.IGNORECASE,
-)
-
 _HEAD_LIMIT = 8
 _ATTRIBUTION_MAX = 400
 _TAIL_LIMIT = 10

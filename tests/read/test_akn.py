@@ -218,3 +218,22 @@ def test_round_trip_generated(text: str) -> None:
     except ParseError:
         return  # nothing statement-like was generated
     round_trip(document)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "number"),
+    [
+        ("II. Trade\n", "II."),
+        ("3) Energy\n", "3)"),
+        ("Б. Торговля\n", "Б."),
+        ("十二、经贸合作\n", "十二、"),
+        ("经济、贸易合作\n", None),  # words before the enumeration comma are no number
+        ("b. trade\n", None),  # a lower-case letter is a list item, not a section number
+        ("Trade\n", None),
+    ],
+)
+def test_a_section_number_is_told_by_character_properties(prefix: str, number: str | None) -> None:
+    from docdiff.render.document_akn import _section_number
+
+    match = _section_number(prefix)
+    assert (match.group(1) if match else None) == number
