@@ -37,6 +37,7 @@ _PRINTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "compare": ("docdiff.result.Comparison", ("json", "text", "md", "html", "docx")),
     "phrases": ("docdiff.result.PhraseReport", ("json", "text", "md", "html")),
     "formulas": ("docdiff.result.FormulaReport", ("json", "text")),
+    "ledger": ("docdiff.result.Ledger", ("text", "md", "json")),
     "formulas-corpus": ("docdiff.corpus.types.FormulaTable", ("json", "text")),
     "rank": ("docdiff.corpus.types.Ranking", ("json", "text")),
     "matrix": ("docdiff.corpus.types.Matrix", ("csv", "json", "html")),
@@ -162,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_reading(phrases)
 
+    ledger = commands.add_parser("ledger", help="what each of two statements got that the other did not")
+    ledger.add_argument("left", metavar="LEFT", help="the earlier or reference statement")
+    ledger.add_argument("right", metavar="RIGHT", help="the later or other statement")
+    _add_output(ledger, _choices("ledger"), "text")
+    _add_reading(ledger)
+
     formulas = commands.add_parser("formulas", help="list the diplomatic formulas statements use")
     formulas.add_argument("paths", nargs="+", metavar="PATH", help="statements, or folders of statements")
     # A folder is a corpus and prints a FormulaTable: offer the formats both kinds have.
@@ -270,11 +277,14 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_phrases(args: argparse.Namespace) -> int:
     from .model import Document
-    from .pipeline import phrases
+    from .pipeline import ledger, phrases
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
-    report = phrases(left, right, Options(min_phrase_words=args.min_words))
+    if args.command == "ledger":  # the same two inputs, another report
+        report: object = ledger(left, right)
+    else:
+        report = phrases(left, right, Options(min_phrase_words=args.min_words))
     _write(render(report, args.format), args.output)
     return EXIT_OK
 
@@ -357,6 +367,7 @@ _COMMANDS = {
     "parse": _run_parse,
     "compare": _run_compare,
     "phrases": _run_phrases,
+    "ledger": _run_phrases,
     "formulas": _run_formulas,
     "rank": _run_rank,
     "matrix": _run_matrix,
