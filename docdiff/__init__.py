@@ -21,7 +21,7 @@ from .model import Block, Clause, Document, Metadata, Paragraph, Part, Sentence,
 from .options import AlignTuning, Options, PhraseTuning
 from .phrases.align import align_phrases
 from .phrases.formulas import compare_formulas, find_formulas
-from .pipeline import compare, load, loads
+from .pipeline import compare, ledger, load, loads
 from .render import formats, render
 from .render.document_akn import to_akn
 from .result import (
@@ -30,11 +30,16 @@ from .result import (
     Comparison,
     Edit,
     Flag,
+    Ledger,
+    LedgerRow,
+    LedgerSide,
     MatchedBy,
     Op,
     PairKind,
     PhrasePair,
     PhraseSide,
+    Presence,
+    StrengthChange,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +58,9 @@ __all__ = [
     "Edit",
     "Flag",
     "InputError",
+    "Ledger",
+    "LedgerRow",
+    "LedgerSide",
     "MatchedBy",
     "Metadata",
     "Op",
@@ -65,15 +73,18 @@ __all__ = [
     "PhrasePair",
     "PhraseSide",
     "PhraseTuning",
+    "Presence",
     "Sentence",
     "Signatory",
     "Span",
+    "StrengthChange",
     "UnsafeInputError",
     "align_phrases",
     "compare",
     "compare_formulas",
     "find_formulas",
     "formats",
+    "ledger",
     "load",
     "loads",
     "render",

@@ -122,11 +122,14 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_phrases(args: argparse.Namespace) -> int:
     from .model import Document
-    from .pipeline import phrases
+    from .pipeline import ledger, phrases
 
     left, right = _load(args.left, args), _load(args.right, args)
     assert isinstance(left, Document) and isinstance(right, Document)
-    report = phrases(left, right, Options(min_phrase_words=args.min_words))
+    if args.command == "ledger":  # the same two inputs, another report
+        report: object = ledger(left, right)
+    else:
+        report = phrases(left, right, Options(min_phrase_words=args.min_words))
     _write(render(report, args.format), args.output)
     return EXIT_OK
 
@@ -208,6 +211,7 @@ _COMMANDS = {
     "parse": _run_parse,
     "compare": _run_compare,
     "phrases": _run_phrases,
+    "ledger": _run_phrases,
     "formulas": _run_formulas,
     "rank": _run_rank,
     "matrix": _run_matrix,

@@ -33,6 +33,7 @@ _PRINTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "compare": ("docdiff.result.Comparison", ("json", "text", "md", "html", "docx")),
     "phrases": ("docdiff.result.PhraseReport", ("json", "text", "md", "html")),
     "formulas": ("docdiff.result.FormulaReport", ("json", "text")),
+    "ledger": ("docdiff.result.Ledger", ("text", "md", "json")),
     "formulas-corpus": ("docdiff.corpus.types.FormulaTable", ("json", "text")),
     "rank": ("docdiff.corpus.types.Ranking", ("json", "text")),
     "matrix": ("docdiff.corpus.types.Matrix", ("csv", "json", "html")),
@@ -180,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="report only phrases of at least N words on both sides (default 4)",
     )
     _add_reading(phrases)
+
+    ledger = commands.add_parser("ledger", help="what each of two statements got that the other did not")
+    ledger.add_argument("left", metavar="LEFT", help="the earlier or reference statement")
+    ledger.add_argument("right", metavar="RIGHT", help="the later or other statement")
+    _add_output(ledger, _choices("ledger"), "text")
+    _add_reading(ledger)
 
     formulas = commands.add_parser("formulas", help="list the diplomatic formulas statements use")
     formulas.add_argument("paths", nargs="+", metavar="PATH", help="statements, or folders of statements")

@@ -36,8 +36,9 @@ from .phrases.report import formula_report, phrase_report
 from .read import read_file, read_text
 from .read.collect import Loaded, Skipped, display_path, expand_paths
 from .read.source import Source
+from .relate.ledger import ledger as draw_ledger
 from .relate.relate import relate
-from .result import Comparison, FormulaReport, PhraseReport
+from .result import Comparison, FormulaReport, Ledger, PhraseReport
 from .segment import segment
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "compare",
     "corpus_folder",
     "formulas",
+    "ledger",
     "load",
     "load_many",
     "load_one",
@@ -171,6 +173,18 @@ def phrases(left: Document, right: Document, options: Options | None = None) -> 
     """The phrase report of two parsed statements: shared and reworded phrases, formula uses."""
     _documents(left, right, "phrases")
     return phrase_report(left, right, options)
+
+
+def ledger(left: Document, right: Document, options: Options | None = None) -> Ledger:
+    """What each of two parsed statements got that the other did not (:mod:`docdiff.relate.ledger`).
+
+    One row per concept or stock formula named in either, with the strongest
+    commitment each side makes about it, who acts and the units where it
+    stands.  ``options`` is accepted for symmetry with :func:`compare`; no
+    option changes the ledger yet.
+    """
+    del options  # no tuning knob decides a ledger row yet
+    return draw_ledger(left, right)
 
 
 def formulas(documents: Sequence[Document]) -> FormulaReport:

@@ -131,6 +131,8 @@ class Scripted:
     right: Document
     pairs: list[Expected] = field(default_factory=list)
     script: list[str] = field(default_factory=list)
+    # left labels of a matched unit -> the flags its substantive edits call for
+    flags: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -318,7 +320,8 @@ def edit(doc: Document, seed: int, ops: tuple[int, int] = (3, 12), style: str | 
         style = rng.choice(_styles(doc)) if numbered else "para"
     script = apply_script(rng, units, order, language, rng.randint(*ops), style != "para")
     right, labels = assemble(units, style, language, doc.metadata.parties, doc.metadata)
-    return Scripted(right, _expected(units, labels, doc), script)
+    flags = {u.origin: sorted(set(u.expect)) for u in units if u.kind == "match" and u.expect}
+    return Scripted(right, _expected(units, labels, doc), script, flags)
 
 
 def generate(
@@ -368,6 +371,8 @@ class Tally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    flags_ok: int = 0
+    flags_all: int = 0
     change_ok: int = 0
     change_all: int = 0
     moved_ok: int = 0
@@ -427,6 +432,17 @@ class Tally:
                 pair.right_text == "\n\n".join(right.unit(x).text for x in pair.right)
             )
 
+    def add_flags(self, flags: dict[tuple[str, ...], list[str]], result: Comparison, name: str = "") -> None:
+        """Score flag recall: each flag a substantive edit calls for, on the match of its unit."""
+        got = {p.left: {f.value for f in p.flags} for p in result.pairs if p.kind.value == "match"}
+        for origin, wanted in sorted(flags.items()):
+            for flag in wanted:
+                self.flags_all += 1
+                ok = flag in got.get(origin, set())
+                self.flags_ok += ok
+                if not ok:
+                    self.failures.append(f"{name} flag {flag} missing on {origin}")
+
     def figures(self) -> dict[str, float]:
         """pair F1, change and moved accuracy, wrong moves, share of pairs whose edits rebuild both texts."""
         precision = self.tp / max(self.tp + self.fp, 1)
@@ -437,4 +453,6 @@ class Tally:
             "moved": round(self.moved_ok / max(self.moved_all, 1), 4),
             "wrong_moves": self.wrong_moves,
             "rebuilt": round(self.rebuilt / max(self.rebuilt_all, 1), 4),
+            "flags": round(self.flags_ok / max(self.flags_all, 1), 4),
+            "flags_all": self.flags_all,
         }

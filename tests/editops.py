@@ -94,32 +94,39 @@ SUBSTANTIVE = {  # (pattern, replacement, what): one word, an intensifier, the a
     "ru": [
         (r"\bподдерживают\b", "твердо поддерживают", "intensifier"),
         (r"\bприветствуют\b", "горячо приветствуют", "intensifier"),
-        (r"\bбудут\b", "будут активно", "intensifier"),
+        (r"\bбудут\b", "будут активно", "manner"),  # "активно" is manner, not an intensifier
+        (r"\bбудут\b", "могут", "modality"),
+        (r"\bпривержены\b", "намерены", "modality"),
         (r"\bвыражают готовность\b", "договорились", "word"),
         (r"\bготовы\b", "намерены", "word"),
         (r"\bсотрудничество\b", "партнерство", "word"),
         (r"\bСтороны\b", "Российская сторона", "actor"),
-        (r"\bАзербайджан\b", "Китай", "actor"),
+        (r"^Азербайджан\b", "Китай", "actor"),  # the subject: opening its paragraph
     ],
     "en": [
         (r"\bsupport\b", "firmly support", "intensifier"),
         (r"\bwelcomed?\b", "warmly welcomed", "intensifier"),
-        (r"\bwill\b", "will actively", "intensifier"),
+        (r"\bwill\b", "will actively", "manner"),  # "actively" is manner, not an intensifier
+        (r"\bwill\b", "may", "modality"),
+        (r"\bare committed to\b", "intend to", "modality"),
         (r"\bintend to\b", "agreed to", "word"),
         (r"\bcooperation\b", "partnership", "word"),
         (r"\bstrengthen\b", "review", "word"),
-        (r"\bThe (?:Sides|leaders|two sides)\b", "The United States", "actor"),
+        (r"\bThe (?:Sides|leaders|two sides)\b(?! of)", "The United States", "actor"),
         (r"\b(?:We|we)\b", "They", "actor"),
         (r"\bThe United States\b", "The European Union", "actor"),
     ],
     "zh": [
         (r"支持", "坚定支持", "intensifier"),
-        (r"推动", "积极推动", "intensifier"),
+        (r"推动", "积极推动", "manner"),
+        (r"将", "可以", "modality"),
         (r"双方", "中方", "actor"),
         (r"加强", "审议", "word"),
         (r"合作", "对话", "word"),
     ],
 }
+# The flag each kind of substantive edit must raise (tests/align/test_editgen.py: flag recall).
+FLAG_OF = {"intensifier": "modality", "modality": "modality", "actor": "actor", "number": "number"}
 PHRASES = {
     "ru": ["в духе взаимного доверия", "на долгосрочной основе", "при необходимости"],
     "en": ["in a spirit of mutual trust", "on a long-term basis", "where appropriate"],
@@ -154,6 +161,7 @@ class Unit:
     anchor: bool = False  # a look-alike was cut from its opening: never deleted
     marks: list[Mark] = field(default_factory=list)  # one per paragraph; none given: unmarked
     head: str = ""  # section headings printed before the unit, as the source had them
+    expect: list[str] = field(default_factory=list)  # the flags its substantive edits call for
 
     def __post_init__(self) -> None:
         self.marks = self.marks or [NO_MARK] * len(self.paragraphs)
@@ -259,6 +267,9 @@ def _substantive(rng: random.Random, unit: Unit, language: str, words: list[str]
     if new == text or normalize(new, casefold=True).text == normalize(text, casefold=True).text:
         return None
     _mark(rng, unit, k, new, "substantive")
+    flag = FLAG_OF.get(what)
+    if flag:
+        unit.expect.append(flag)
     return what
 
 

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from ..describe.annotate import BOTH, commitments, opening_subject
 from ..describe.dates import find_dates
 from ..lang import LANGUAGES
 from ..lang.scripts import CJK_AND_PUNCTUATION
@@ -154,18 +155,46 @@ def _commitment(s: Sentence) -> str:
     return f"{s.intensity} {name}" if s.intensity else name
 
 
-def _sentence_notes(pairs: list[tuple[Sentence, Sentence]]) -> tuple[list[str], list[str]]:
+def _name(found: tuple[str, str | None] | None) -> str:
+    if found is None:
+        return "none"
+    return f"{found[1]} {found[0]}" if found[1] else found[0]
+
+
+def _later_change(a: Sentence, b: Sentence, language: str) -> str | None:
+    """The first commitment after the main one that changed ("and will" -> "and may"), as a note."""
+    left, right = commitments(a.text, language)[1:], commitments(b.text, language)[1:]
+    if left == right:
+        return None
+    k = next(
+        (i for i, (x, y) in enumerate(zip(left, right, strict=False)) if x != y), min(len(left), len(right))
+    )
+    was, now = (left[k] if k < len(left) else None), (right[k] if k < len(right) else None)
+    return f"commitment: {_name(was)} → {_name(now)}"
+
+
+def _sentence_notes(pairs: list[tuple[Sentence, Sentence]], language: str) -> tuple[list[str], list[str]]:
     modality: list[str] = []
     actor: list[str] = []
     for a, b in pairs:
         if a.text == b.text:
             continue
         if (a.commitment, a.intensity) != (b.commitment, b.intensity):
-            note = f"commitment: {_commitment(a)} → {_commitment(b)}"
-            if note not in modality:
-                modality.append(note)
-        if a.actor != b.actor and a.actor and b.actor:
-            note = f"actor: {', '.join(a.actor)} → {', '.join(b.actor)}"
+            note: str | None = f"commitment: {_commitment(a)} → {_commitment(b)}"
+        else:
+            note = _later_change(a, b, language)
+        if note is not None and note not in modality:
+            modality.append(note)
+        was, now = a.actor, b.actor
+        if a.commitment is None and b.commitment is None:
+            # No verb the lexicon knows, but an opening subject may have changed:
+            # "The leaders instructed" -> "Alpha instructed".
+            was, now = opening_subject(a.text, language), opening_subject(b.text, language)
+            if BOTH in was + now and min(len(was), len(now)) == 1 and max(len(was), len(now)) > 1:
+                # "The two countries" and "Japan and the United States": every party, both times.
+                continue
+        if was != now and was and now:
+            note = f"actor: {', '.join(was)} → {', '.join(now)}"
             if note not in actor:
                 actor.append(note)
     return modality, actor
@@ -207,7 +236,9 @@ def classify(
         flags.append(Flag.INFLECTION)
     if callable(sentences):
         sentences = sentences()
-    modality, actor = _sentence_notes(sentence_pairs(sentences[0], sentences[1], languages, overlap))
+    modality, actor = _sentence_notes(
+        sentence_pairs(sentences[0], sentences[1], languages, overlap), languages[0]
+    )
     if modality:
         flags.append(Flag.MODALITY)
         notes += modality

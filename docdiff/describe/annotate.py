@@ -30,9 +30,17 @@ import attrs
 
 from ..lang import pack
 from .commitments import CASE_PLAIN, Compiled, Pattern, commitment_categories, compiled_lexicon
-from .subjects import actor
+from .subjects import actor, opening_actor
 
-__all__ = ["INTENSITIES", "Annotation", "annotate", "commitment_categories"]
+__all__ = [
+    "BOTH",
+    "INTENSITIES",
+    "Annotation",
+    "annotate",
+    "commitment_categories",
+    "commitments",
+    "opening_subject",
+]
 
 INTENSITIES = ("strong",)
 """The values :attr:`Annotation.intensity` may take besides None."""
@@ -76,14 +84,16 @@ def _is_verb(sentence: str, match: re.Match[str], compiled: Compiled) -> bool:
     return previous is None or previous.group(1).lower() not in compiled.noun_guard
 
 
-def _find_commitment(sentence: str, compiled: Compiled) -> tuple[re.Match[str], Pattern] | None:
+def _find_commitment(
+    sentence: str, compiled: Compiled, position: int = 0
+) -> tuple[re.Match[str], Pattern] | None:
     """The leftmost commitment expression; at one position the longest, then the earlier category.
 
     One search over the alternation of all patterns finds the leftmost
     position where any of them matches; only there are the patterns tried
     one by one (running each over the whole sentence cost 0.3 ms a sentence).
+    The search starts at ``position``.
     """
-    position = 0
     while True:
         found = compiled.any_pattern.search(sentence, position)
         if found is None:
@@ -159,3 +169,41 @@ def annotate(sentence: str, language: str, parties: tuple[str, ...] = ()) -> Ann
         commitment=pattern.category,
         intensity=_intensity(sentence, match, pattern, compiled, language),
     )
+
+
+def commitments(sentence: str, language: str) -> tuple[tuple[str, str | None], ...]:
+    """Every commitment expression of ``sentence`` in order, as ``(category, intensity)``.
+
+    :func:`annotate` keeps the leftmost, the main verb; a revision may change
+    a later one ("condemn terrorism and will" -> "may strengthen
+    cooperation"), which the modality flag must still see
+    (:mod:`docdiff.align.classify`).
+    """
+    compiled = compiled_lexicon(language)
+    if compiled is None:
+        return ()
+    found: list[tuple[str, str | None]] = []
+    position = 0
+    while (hit := _find_commitment(sentence, compiled, position)) is not None:
+        match, pattern = hit
+        found.append((pattern.category, _intensity(sentence, match, pattern, compiled, language)))
+        position = max(match.end(), match.start() + 1)
+    return tuple(found)
+
+
+#: What :func:`opening_subject` returns for a collective subject ("the leaders", "Стороны", "双方").
+BOTH = "both"
+
+
+def opening_subject(sentence: str, language: str) -> tuple[str, ...]:
+    """The subject opening a sentence with no commitment: party codes, ``("both",)``, or ().
+
+    :func:`annotate` gives a sentence with no commitment no actor (a mention
+    there may be an attribute: "两国关系发展良好"); a revision that turns
+    "The leaders instructed" into "Alpha instructed" still changes who acts,
+    and the actor flag compares these (:mod:`docdiff.align.classify`).
+    """
+    compiled = compiled_lexicon(language)
+    if compiled is None:
+        return ()
+    return opening_actor(sentence, compiled, language, (BOTH,))

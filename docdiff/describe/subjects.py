@@ -17,6 +17,7 @@ Modi").
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -24,7 +25,7 @@ from ..lang import pack
 from . import leaders, parties
 from .commitments import Compiled
 
-__all__ = ["actor"]
+__all__ = ["actor", "opening_actor"]
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -199,4 +200,37 @@ def actor(
                     break
                 codes.add(code)
                 here += step
+    return tuple(sorted(codes))
+
+
+#: How far into a sentence with no commitment its opening subject may reach
+#: (characters): a subject with its titles, never a mention deep in the text.
+_OPENING_REACH = 160
+
+
+def opening_actor(
+    sentence: str, compiled: Compiled, language: str, parties: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Who acts in a sentence with no commitment: the mention that opens it, else ().
+
+    "The leaders instructed their ministers", "Стороны дали высокую оценку",
+    "两国领导人见证了签字": the verb is in no lexicon, but the subject opening
+    the sentence still acts (a collective for every party).  Only an opening
+    mention counts; with no verb to stand before, a party named later may be
+    an object.  Coordinated parties come along ("Alpha and Beta met").
+    """
+    lead = _LEAD_RE.match(sentence)
+    opening = lead.end() if lead else 0
+    end = min(len(sentence), opening + _OPENING_REACH)
+    mentions = _mentions(sentence, compiled, language, end, opening)
+    if not mentions or mentions[0][0] > opening:
+        return ()
+    if mentions[0][2] is None:
+        return tuple(sorted(parties))
+    codes = {mentions[0][2]}
+    for previous, mention in itertools.pairwise(mentions):
+        code = mention[2]
+        if code is None or not compiled.coordinator.fullmatch(sentence, previous[1], mention[0]):
+            break
+        codes.add(code)
     return tuple(sorted(codes))

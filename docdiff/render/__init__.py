@@ -30,6 +30,7 @@ _DOCUMENT = "docdiff.model.Document"
 _RANKING = "docdiff.corpus.types.Ranking"
 _MATRIX = "docdiff.corpus.types.Matrix"
 _VARIANTS = "docdiff.corpus.types.FormulaTable"
+_LEDGER = "docdiff.result.Ledger"
 
 # (kind, format, the module that registers it, other names accepted for it).
 # Binary formats (their renderers return bytes) are declared after the table.
@@ -45,6 +46,9 @@ _BUILTIN: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (_PHRASES, "text", "docdiff.render.phrases", ()),
     (_FORMULAS, "json", "docdiff.render.formulas", ()),
     (_FORMULAS, "text", "docdiff.render.formulas", ()),
+    (_LEDGER, "json", "docdiff.render.ledger_json", ()),
+    (_LEDGER, "md", "docdiff.render.ledger_md", ("markdown",)),
+    (_LEDGER, "text", "docdiff.render.ledger_text", ("txt",)),
     (_DOCUMENT, "akn", "docdiff.render.document_akn", ()),
     (_DOCUMENT, "json", "docdiff.render.document_json", ()),
     (_DOCUMENT, "text", "docdiff.render.document_json", ()),

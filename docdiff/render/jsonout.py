@@ -18,6 +18,7 @@ __all__ = [
     "CORPUS_FORMULAS_SCHEMA",
     "DOCUMENT_SCHEMA",
     "FORMULAS_SCHEMA",
+    "LEDGER_SCHEMA",
     "MATRIX_SCHEMA",
     "PHRASES_SCHEMA",
     "RANK_SCHEMA",
@@ -35,6 +36,8 @@ DOCUMENT_SCHEMA = "docdiff/document@1"
 FORMULAS_SCHEMA = "docdiff/formulas@1"
 #: ``docdiff formulas --format json`` over a corpus folder: wordings grouped into variants.
 CORPUS_FORMULAS_SCHEMA = "docdiff/corpus-formulas@1"
+#: ``docdiff ledger --format json``: what each of two statements got that the other did not.
+LEDGER_SCHEMA = "docdiff/ledger@1"
 #: ``docdiff rank --format json``.
 RANK_SCHEMA = "docdiff/rank@1"
 #: ``docdiff matrix --format json``.
@@ -43,7 +46,7 @@ MATRIX_SCHEMA = "docdiff/matrix@1"
 
 def schema(name: str = "comparison") -> dict[str, Any]:
     """Load the shipped JSON Schema ``name`` (``comparison``, ``phrases``, ``document``,
-    ``formulas``, ``corpus-formulas``, ``rank`` or ``matrix``), version 1."""
+    ``formulas``, ``corpus-formulas``, ``ledger``, ``rank`` or ``matrix``), version 1."""
     text = resources.files("docdiff").joinpath("schemas", f"{name}-1.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

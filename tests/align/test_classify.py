@@ -145,3 +145,58 @@ def test_sentences_are_read_only_for_substantive_pairs() -> None:
     a, b = "Стороны поддерживают мир.", "Стороны поддерживают развитие."
     assert classify(a, b, word_diff(a, b), sentences) == verdict(a, b, sentences())
     assert len(calls) == 2
+
+
+def _annotated(text: str, language: str, parties: tuple[str, ...]) -> Sentence:
+    from docdiff.describe.annotate import annotate
+
+    found = annotate(text, language, parties)
+    return sentence(text, found.actor, found.commitment, found.intensity)
+
+
+def _flags(a: str, b: str, language: str, parties: tuple[str, ...]) -> tuple[tuple[Flag, ...], tuple[str, ...]]:
+    left, right = [_annotated(a, language, parties)], [_annotated(b, language, parties)]
+    _, flags, notes = verdict(a, b, (left, right), (language, language))
+    return flags, notes
+
+
+def test_will_to_may_and_committed_to_intend_are_modality_changes_in_every_language() -> None:
+    cases = [
+        ("en", "The Sides will expand trade.", "The Sides may expand trade.", "intend → may"),
+        ("en", "The Sides are committed to expand trade.", "The Sides intend to expand trade.", "commit → intend"),
+        ("ru", "Стороны будут расширять торговлю.", "Стороны могут расширять торговлю.", "intend → may"),
+        ("ru", "Стороны привержены расширению торговли.", "Стороны намерены расширять торговлю.", "commit → intend"),
+        ("zh", "双方将扩大贸易。", "双方可以扩大贸易。", "intend → may"),
+    ]
+    for language, a, b, change in cases:
+        flags, notes = _flags(a, b, language, ("XA", "XB"))
+        assert Flag.MODALITY in flags and f"commitment: {change}" in notes, (language, a, notes)
+
+
+def test_a_later_commitment_that_changes_is_a_modality_change() -> None:
+    a = "The Sides condemn terrorism and will strengthen cooperation between their police forces."
+    b = "The Sides condemn terrorism and may strengthen cooperation between their police forces."
+    flags, notes = _flags(a, b, "en", ("XA", "XB"))
+    assert flags == (Flag.MODALITY,) and notes == ("commitment: intend → may",)
+    # The same later commitment, reworded elsewhere: no modality change.
+    c = "The Sides condemn terrorism and will strengthen cooperation between their border services."
+    assert Flag.MODALITY not in _flags(a, c, "en", ("XA", "XB"))[0]
+
+
+def test_the_leaders_act_for_both_parties_even_with_no_commitment_verb() -> None:
+    for language, a, b in [
+        ("en", "The leaders instructed their ministers to report.", "India instructed its ministers to report."),
+        ("en", "Both leaders instructed their ministers to report.", "India instructed its ministers to report."),
+        ("ru", "Лидеры дали поручение министрам.", "Китай дал поручение министрам."),
+        ("zh", "两国领导人见证了签字。", "中方见证了签字。"),
+    ]:
+        parties = ("CN", "XA") if language != "en" else ("XA", "XB")
+        flags, notes = _flags(a, b, language, parties)
+        assert Flag.ACTOR in flags, (language, a, notes)
+
+
+def test_a_collective_and_every_party_named_are_the_same_actor() -> None:
+    a = "The two countries held their first dialogue on space in Tokyo."
+    b = "Japan and the United States held their first dialogue on space in Tokyo in 2024."
+    flags, notes = _flags(a, b, "en", ("JP", "US"))
+    assert Flag.ACTOR not in flags and Flag.NUMBER in flags, notes

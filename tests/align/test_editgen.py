@@ -30,6 +30,7 @@ def measure(text: str, language: str, parties: tuple[str, ...], seeds: range) ->
         scripted = edit(left, seed)
         result = compare(left, scripted.right, Options(phrases=False))
         tally.add(left, scripted.right, scripted.pairs, result, f"{seed} {scripted.script}")
+        tally.add_flags(scripted.flags, result, f"{seed}")
     return tally
 
 
@@ -61,6 +62,9 @@ def test_alignment_quality(
     assert figures["wrong_moves"] == 0, tally.failures[:20]
     assert figures["change"] >= 0.97, figures
     assert figures["rebuilt"] == 1.0, figures
+    # Flag recall: each flag a planted edit calls for (editops.FLAG_OF) raised on its pair;
+    # 1.0 on both since the opening subject and later commitments count (docs/annotation.md).
+    assert figures["flags"] >= 0.95, [f for f in tally.failures if " flag " in f][:20]
 
 
 def test_generator_is_seeded_and_renumbers() -> None:

@@ -213,7 +213,9 @@ def test_categories_are_the_documented_ones() -> None:
     assert commitment_categories() == (
         "agree",
         "support",
+        "commit",
         "intend",
+        "may",
         "welcome",
         "call",
         "reaffirm",
@@ -395,3 +397,32 @@ def test_leaders_known_by_surname_alone_act_with_a_title(sentence: str, actor: t
 
 def test_a_bare_surname_without_title_is_no_actor() -> None:
     assert annotate("Moon welcomed the decision.", "en", ("KR", "US")).actor == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "subject"),
+    [
+        ("en", "The two leaders witnessed the signing of six documents.", ("both",)),
+        ("en", "The leaders of India and the United States met in Washington.", ("both",)),
+        ("en", "India and the United States held the first dialogue.", ("IN", "US")),
+        ("ru", "Стороны дали высокую оценку подписанию соглашения.", ("both",)),
+        ("zh", "双方领导人见证了合作文件的签署。", ("both",)),
+        # No verb to stand before: a party named later may be an object, never the subject.
+        ("en", "Trade between India and the United States grew by 10 percent.", ()),
+    ],
+)
+def test_the_opening_subject_of_a_sentence_with_no_commitment(
+    language: str, text: str, subject: tuple[str, ...]
+) -> None:
+    from docdiff.describe.annotate import opening_subject
+
+    assert annotate(text, language, ("IN", "US")).actor == ()  # annotate keeps its rule
+    assert opening_subject(text, language) == subject
+
+
+def test_commitments_lists_every_commitment_in_order() -> None:
+    from docdiff.describe.annotate import commitments
+
+    text = "The Sides firmly condemn terrorism and will strengthen cooperation; they may meet in May 2026."
+    assert commitments(text, "en") == (("condemn", "strong"), ("intend", None), ("may", None))
+    assert commitments("On 12 May 2025 the leaders met.", "en") == ()
