@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -44,7 +44,15 @@ from ..model import Clause
 from ..result import Evidence, EvidenceKind, MatchedBy, PairKind
 from .links import Link
 
-__all__ = ["KIND_WEIGHTS", "CrossTuning", "align_across", "clause_number", "unit_evidence"]
+__all__ = [
+    "KIND_WEIGHTS",
+    "CrossTuning",
+    "align_across",
+    "clause_number",
+    "length_probability",
+    "monotone_path",
+    "unit_evidence",
+]
 
 #: Weight of one shared key by its kind, before rarity: figures and Latin names are
 #: nearly never translated differently; concepts can be missed by a lexicon form;
@@ -160,7 +168,7 @@ class _Scorer:
         self.weight = {k: KIND_WEIGHTS[k[0]] * math.log(1.0 + total / n) for k, n in df.items()}
         self.left_len = [_length(u.text) for u in left]
         self.right_len = [_length(u.text) for u in right]
-        self.ratio = (sum(self.right_len) or 1) / (sum(self.left_len) or 1)
+        self.totals = (sum(self.left_len), sum(self.right_len))
         self.left_num = [clause_number(u.label, languages[0]) for u in left]
         self.right_num = [clause_number(u.label, languages[1]) for u in right]
         self.left_part = [u.part for u in left]
@@ -168,15 +176,6 @@ class _Scorer:
 
     def _sum(self, keys: set[tuple[EvidenceKind, str]]) -> float:
         return sum(self.weight[k] for k in keys)
-
-    def length_probability(self, a: int, b: int) -> float:
-        """Gale-Church: ``2 * (1 - Phi(|delta|))`` of lengths ``a`` (left) and ``b`` (right)."""
-        expected = a * self.ratio
-        mean = (expected + b) / 2.0
-        if mean <= 0:
-            return 1.0
-        delta = (b - expected) / math.sqrt(self.tune.variance * mean)
-        return math.erfc(abs(delta) / math.sqrt(2.0))
 
     def group_allowed(self, lefts: Sequence[int], rights: Sequence[int]) -> bool:
         """Every piece of a 2:1 or 1:2 pair shares a concept, figure or name with the other side.
@@ -200,7 +199,7 @@ class _Scorer:
         dice = 2.0 * self._sum(shared) / whole if whole else 0.0
         la = sum(self.left_len[i] for i in lefts)
         lb = sum(self.right_len[j] for j in rights)
-        p_len = self.length_probability(la, lb)
+        p_len = length_probability(la, lb, self.totals, tune.variance)
         # A merged or split clause keeps the number of its first piece.
         label = self.left_num[lefts[0]] is not None and self.left_num[lefts[0]] == self.right_num[rights[0]]
         same_part = {self.left_part[i] for i in lefts} & {self.right_part[j] for j in rights}
@@ -215,6 +214,24 @@ class _Scorer:
         if label:
             evidence.append(Evidence(EvidenceKind.LABEL, _label_value(self.left_num, lefts), tune.label))
         return total, tuple(evidence)
+
+
+def length_probability(a: int, b: int, totals: tuple[int, int], variance: float) -> float:
+    """Gale-Church ``2 * (1 - Phi(|delta|))`` of a left length ``a`` and a right length ``b``.
+
+    Both are first read as shares of their side's total and put on one scale,
+    ``sqrt(total left * total right)`` characters, so the expected ratio
+    comes from the two documents and swapping the sides changes nothing.
+    """
+    left, right = totals
+    if a + b == 0:
+        return 1.0
+    if left <= 0 or right <= 0:
+        return 0.0
+    scale = math.sqrt(left * right)
+    x, y = a / left * scale, b / right * scale
+    delta = (y - x) / math.sqrt(variance * (x + y) / 2.0)
+    return math.erfc(abs(delta) / math.sqrt(2.0))
 
 
 def _label_value(numbers: Sequence[tuple[int, ...] | None], units: Sequence[int]) -> str:
@@ -247,7 +264,44 @@ def align_across(
     """
     tune = tune or CrossTuning()
     scorer = _Scorer(left, right, languages, tune)
-    n, m = len(left), len(right)
+    path = monotone_path(
+        len(left),
+        len(right),
+        lambda lefts, rights: scorer.score(lefts, rights)[0],
+        scorer.group_allowed,
+        tune.skip,
+        tune.group,
+    )
+    rows: list[tuple[Link, tuple[Evidence, ...]]] = []
+    most = tune.evidence + tune.length + tune.label
+    for lefts, rights in path:
+        di, dj = len(lefts), len(rights)
+        if not dj:
+            rows.append((Link(PairKind.DELETE, lefts, ()), ()))
+        elif not di:
+            rows.append((Link(PairKind.INSERT, (), rights), ()))
+        else:
+            score, evidence = scorer.score(lefts, rights)
+            kind = PairKind.MATCH if di == dj else PairKind.MERGE if di > dj else PairKind.SPLIT
+            similarity = round(min(1.0, max(0.0, score / most)), 6)
+            rows.append((Link(kind, lefts, rights, similarity, MatchedBy.EVIDENCE), evidence))
+    return rows
+
+
+def monotone_path(
+    n: int,
+    m: int,
+    score: Callable[[range, range], float],
+    allowed: Callable[[range, range], bool],
+    skip: float,
+    group: float,
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The monotone path through ``n`` x ``m`` items maximising the sum of ``score - skip`` of its pairs.
+
+    Moves 1:1, 1:0, 0:1, 2:1, 1:2 (a 2:1 or 1:2 only where ``allowed``, and
+    for ``group`` more); a 1:0 or 0:1 step scores 0.  Returns the steps in
+    order as (left indices, right indices).  Ties go to the earlier move.
+    """
     best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -259,30 +313,20 @@ def align_across(
             for di, dj in _MOVES:
                 if di > i or dj > j or best[i - di][j - dj] == -math.inf:
                     continue
-                value = best[i - di][j - dj]
-                if di + dj > 2 and not scorer.group_allowed(range(i - di, i), range(j - dj, j)):
+                lefts, rights = range(i - di, i), range(j - dj, j)
+                if di + dj > 2 and not allowed(lefts, rights):
                     continue
+                value = best[i - di][j - dj]
                 if di and dj:
-                    score, _ = scorer.score(range(i - di, i), range(j - dj, j))
-                    value += score - tune.skip - (tune.group if di + dj > 2 else 0.0)
+                    value += score(lefts, rights) - skip - (group if di + dj > 2 else 0.0)
                 if value > top + 1e-12:
                     top, step = value, (di, dj)
             best[i][j], back[i][j] = top, step
-    rows: list[tuple[Link, tuple[Evidence, ...]]] = []
+    steps: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     i, j = n, m
-    most = tune.evidence + tune.length + tune.label
     while i or j:
         di, dj = back[i][j]
-        lefts, rights = tuple(range(i - di, i)), tuple(range(j - dj, j))
-        if not dj:
-            rows.append((Link(PairKind.DELETE, lefts, ()), ()))
-        elif not di:
-            rows.append((Link(PairKind.INSERT, (), rights), ()))
-        else:
-            score, evidence = scorer.score(lefts, rights)
-            kind = PairKind.MATCH if di == dj else PairKind.MERGE if di > dj else PairKind.SPLIT
-            similarity = round(min(1.0, max(0.0, score / most)), 6)
-            rows.append((Link(kind, lefts, rights, similarity, MatchedBy.EVIDENCE), evidence))
+        steps.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
-    rows.reverse()
-    return rows
+    steps.reverse()
+    return steps
