@@ -5,8 +5,9 @@ clauses) are aligned by :mod:`docdiff.align`; each pair gets a word diff
 (:func:`docdiff.text.inline.word_diff`) and a verdict (:mod:`docdiff.align.classify`);
 the envelope and the closing are diffed on their own.  When the two documents
 are in different languages, words cannot match: units are aligned by
-structure (labels, numbers, Latin acronyms; see
-:func:`docdiff.align.similarity.structural_terms`) and the summary says so.
+evidence that survives translation (concepts, figures, names, commitment
+types, lengths, numbering; :mod:`docdiff.align.crosslang`), the pairs list
+that evidence, and the summary says so.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from ..result import (
     ClausePair,
     Comparison,
     Edit,
+    Evidence,
     FieldDifference,
     Flag,
-    MatchedBy,
     Op,
     PairKind,
     Summary,
@@ -31,7 +32,8 @@ from ..result import (
 from ..text.inline import word_diff
 from .classify import classify
 from .clauses import Link, align
-from .similarity import Space, structural_terms, unit_terms
+from .crosslang import align_across
+from .similarity import Space, unit_terms
 
 __all__ = ["compare"]
 
@@ -69,7 +71,9 @@ def _terms(left: _Side, right: _Side) -> tuple[list[list[str]], list[list[str]]]
     )
 
 
-def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) -> ClausePair:
+def _pair(
+    link: Link, left: _Side, right: _Side, cross: bool, overlap: float, evidence: tuple[Evidence, ...] = ()
+) -> ClausePair:
     lefts = [left.units[i] for i in link.left]
     rights = [right.units[j] for j in link.right]
     a, b = left.joined(link.left), right.joined(link.right)
@@ -77,6 +81,9 @@ def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) ->
         edits: tuple[Edit, ...] = (Edit(Op.INSERT, b),)
     elif link.kind is PairKind.DELETE:
         edits = (Edit(Op.DELETE, a),)
+    elif cross:
+        # Words of two languages never match: the two sides whole, as for re-drafted text.
+        edits = (Edit(Op.DELETE, a), Edit(Op.INSERT, b))
     else:
         edits = word_diff(a, b)
     if link.left and link.right:
@@ -90,14 +97,12 @@ def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) ->
             overlap,
         )
         if cross:
-            notes = (f"paired by structure: {left.language} and {right.language} texts share no words",)
+            notes = (
+                f"paired by evidence across languages ({left.language}, {right.language}): "
+                "words are not compared",
+            )
     else:
         change, flags, notes = Change.SUBSTANTIVE, (), ()
-    matched_by = link.matched_by
-    if cross and link.kind is PairKind.MATCH:
-        # The score is a structural one (labels, figures, acronyms); say so,
-        # rather than pass it off as likeness of wording.
-        matched_by = MatchedBy.STRUCTURE
     return ClausePair(
         kind=link.kind,
         left=tuple(u.label for u in lefts),
@@ -106,9 +111,10 @@ def _pair(link: Link, left: _Side, right: _Side, cross: bool, overlap: float) ->
         change=change,
         flags=flags,
         similarity=link.similarity,
-        matched_by=matched_by,
+        matched_by=link.matched_by,
         edits=edits,
         notes=notes,
+        evidence=evidence,
     )
 
 
@@ -160,8 +166,8 @@ def _summary(
     if cross:
         notes = (
             f"the documents are in different languages ({left.language}, {right.language}): units "
-            "were paired by structure (labels, numbers, acronyms), not by words; every pair is "
-            "substantive",
+            "were paired by evidence that survives translation (concepts, figures, names, commitment "
+            "types, lengths, numbering), not by words; every pair is substantive",
         )
     return Summary(
         by_kind=tuple((k.value, kinds[k]) for k in PairKind),
@@ -188,16 +194,13 @@ def compare(left: Document, right: Document, options: Options | None = None) -> 
     cross = left.language != right.language
     lside, rside = _Side(left), _Side(right)
     left_terms, right_terms = _terms(lside, rside)
-    if cross:
-        space = Space(
-            [structural_terms(u.label, t) for u, t in zip(lside.units, lside.texts, strict=True)],
-            [structural_terms(u.label, t) for u, t in zip(rside.units, rside.texts, strict=True)],
-        )
-    else:
-        space = Space(left_terms, right_terms)
-    links = align(lside.units, rside.units, space, options)
     overlap = options.align_tuning.sentence_overlap
-    pairs = tuple(_pair(link, lside, rside, cross, overlap) for link in links)
+    if cross:
+        rows = align_across(lside.units, rside.units, (left.language, right.language))
+        pairs = tuple(_pair(link, lside, rside, cross, overlap, evidence) for link, evidence in rows)
+    else:
+        links = align(lside.units, rside.units, Space(left_terms, right_terms), options)
+        pairs = tuple(_pair(link, lside, rside, cross, overlap) for link in links)
     total = sum(map(len, left_terms)) + sum(map(len, right_terms))
     return Comparison(
         left=left,

@@ -33,14 +33,11 @@ __all__ = [
     "Space",
     "cosine",
     "fold_key",
-    "structural_terms",
     "unit_terms",
 ]
 
 Vector = dict[str, float]
 
-_DIGITS = re.compile(r"\d+")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 _FOLD_TABLE: dict[int, str] = {}
 # Sublinear term frequency, 1 + log tf, for the small counts units have.
 _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
@@ -90,19 +87,6 @@ def fold_key(text: str) -> str:
     # joining collapses the runs and strips the ends as re.sub plus strip did.
     folded = _folder()(unicodedata.normalize("NFC", text))
     return " ".join(folded.split()).casefold()
-
-
-def structural_terms(label: str, text: str) -> list[str]:
-    """Language-neutral keys of a unit: its label, its numbers and its Latin acronyms.
-
-    Used when the two documents are in different languages, where words
-    cannot match but numbering, figures, years and names such as "COP29"
-    survive translation.
-    """
-    keys = [f"#{label}"]
-    keys += [f"{int(d)}" for d in _DIGITS.findall(text) if len(d) < 12]
-    keys += [f"@{a}" for a in _ACRONYM.findall(text)]
-    return keys
 
 
 def cosine(a: Vector, b: Vector) -> float:

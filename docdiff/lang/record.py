@@ -286,6 +286,12 @@ class LanguagePack:
     """Regex alternation of the modals that may stand between a negation and its verb ("会" in "不会支持")."""
     glued_negation: str = ""
     """A negation glued to its verb ("n't" in "don't")."""
+    label_numerals: Mapping[str, int] = attrs.field(factory=dict)
+    """Numeral symbols of clause labels and their values ("一": 1, "十": 10; "I": 1, "V": 5), read by
+    :mod:`docdiff.align.crosslang` so that "一、" = "1." = "I." pair as one label across languages."""
+    numeral_rule: str = ""
+    """How ``label_numerals`` combine: "han" (十三 = 13, 二十 = 20: a symbol of 10 or more multiplies what
+    precedes it) or "roman" (IV = 4: a smaller symbol before a larger one subtracts)."""
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     """Further facts by name, for the rule modules that read them."""
 
@@ -316,6 +322,7 @@ _CONVERT: dict[str, Any] = {
     "date_rules": _date_rules,
     "month_variants": lambda value: {str(k): int(v) for k, v in value.items()},
     "kinds": lambda value: tuple((str(pattern), str(kind)) for pattern, kind in value),
+    "label_numerals": lambda value: {str(k): int(v) for k, v in value.items()},
     "role_heads": lambda value: {str(k): str(v) for k, v in value.items()},
     "name_inflection_rules": _inflection_rules,
     "folded_letters": lambda value: {str(k): str(v) for k, v in value.items()},

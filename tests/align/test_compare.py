@@ -135,7 +135,7 @@ def test_metadata_envelope_and_closing() -> None:
     assert result.envelope == ()
 
 
-def test_cross_language_pairs_by_structure() -> None:
+def test_cross_language_pairs_by_evidence() -> None:
     ru = build(
         "1. Стороны приветствуют COP29 в 2024 году.\n\n2. Стороны развивают торговлю.\n\n3. Стороны поддерживают ООН."  # noqa: E501
     )
@@ -149,7 +149,10 @@ def test_cross_language_pairs_by_structure() -> None:
         (PairKind.MATCH, (str(n),), (str(n),)) for n in (1, 2, 3)
     ]
     assert all(p.change is Change.SUBSTANTIVE and not p.flags and p.notes for p in result.pairs)
-    assert {p.matched_by for p in result.pairs} == {MatchedBy.STRUCTURE}
+    assert {p.matched_by for p in result.pairs} == {MatchedBy.EVIDENCE}
+    shared = {(e.kind.value, e.value) for e in result.pairs[0].evidence}
+    assert {("name", "COP29"), ("figure", "2024"), ("label", "1")} <= shared
+    assert ("concept", "field.trade") in {(e.kind.value, e.value) for e in result.pairs[1].evidence}
     assert result.summary.notes and "different languages" in result.summary.notes[0]
 
 
