@@ -104,5 +104,5 @@ def align_sentences_across(
                 ),
                 6,
             )
-        out.append(SentencePair(left=lefts, right=rights, similarity=similarity))  # type: ignore[arg-type]
+        out.append(SentencePair(left=lefts, right=rights, similarity=similarity))
     return tuple(out)

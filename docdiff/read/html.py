@@ -363,8 +363,19 @@ def _blocks(roots: list[etree._Element]) -> list[str]:
     return blocks
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def extract(text: str, *, name: str = "<html>") -> tuple[str, str | None]:
     """Return the statement text of an HTML page and the page title (``None`` if absent)."""
+    control = _CONTROL.search(text)
+    if control is not None:
+        # HTML cannot hold C0 controls (the parser keeps them in text it then
+        # cannot write back): a page with one is damaged, and said so.
+        raise ParseError(
+            f"{name}: control character U+{ord(control.group()):04X} at offset {control.start()}, "
+            "which HTML cannot hold; check that this is a text or HTML file"
+        )
     root = parse_html(text, name=name)
     title_element = root.find(".//title")
     page_title = _SPACE.sub(" ", _text_of(title_element)).strip() if title_element is not None else ""
