@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..align.classify import sentence_pairs
+from ..align.crosslang_sentences import align_sentences_across
 from ..model import Document, Sentence
 from ..options import Options
 from ..result import Change, ClausePair, Comparison, Edit, Op, PairKind
@@ -86,16 +87,24 @@ def _read(pair: ClausePair, comparison: Comparison, options: Options) -> ClauseP
     if not (pair.left and pair.right) or pair.change is not Change.SUBSTANTIVE:
         return pair
     left, right = comparison.left, comparison.right
-    if left.language != right.language:
-        return pair  # across languages the alignment's own evidence says what corresponds
     lindex, rindex = _indices(comparison)
     a, b = _sentences(left, lindex, pair.left), _sentences(right, rindex, pair.right)
     language = left.language
+    languages = (left.language, right.language)
+    cross = left.language != right.language
     tuning = options.relate_tuning
-    rewritten = pair.kind is PairKind.RELATED or kept_share(pair.edits, language) < tuning.redline_floor
     changes: dict[str, object] = {}
-    if rewritten:
-        aligned = align_sentences(a, b, language, tuning)
+    if cross or pair.kind is PairKind.RELATED or kept_share(pair.edits, language) < tuning.redline_floor:
+        if cross:
+            # Two language versions: sentences paired by what survives translation.
+            aligned = align_sentences_across(
+                [s.text for s in a],
+                [s.text for s in b],
+                languages,
+                ([s.commitment for s in a], [s.commitment for s in b]),
+            )
+        else:
+            aligned = align_sentences(a, b, language, tuning)
         matched = [([a[i] for i in p.left], [b[j] for j in p.right]) for p in aligned if p.left and p.right]
         alone = (
             [a[p.left[0]] for p in aligned if not p.right],
@@ -122,7 +131,7 @@ def _read(pair: ClausePair, comparison: Comparison, options: Options) -> ClauseP
         alone,
         (a, b),
         (left.source, right.source),
-        (language, language),
+        languages,
         (comparison.formulas, labels),
     )
     return attrs.evolve(pair, **changes)  # type: ignore[arg-type]
