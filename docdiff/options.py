@@ -153,7 +153,10 @@ class RelateTuning:
     * ``sentence_floor``: or the least cosine of their closest pair of
       sentences (a sub-topic taken up in a longer clause);
     * ``concept_weight``: how many times a lexicon concept counts in a bag;
-    * ``max_evidence``: the most shared keys a pair lists.
+    * ``max_evidence``: the most shared keys a pair lists;
+    * ``revision_share``: when fewer than this share of the units of both
+      documents are left unpaired, the comparison is a revision and its
+      insertions and deletions stay what they are (nothing is related).
 
     Rewritten text is read sentence by sentence (:mod:`docdiff.relate.sentences`):
 
@@ -170,6 +173,7 @@ class RelateTuning:
     sentence_floor: float = field(default=0.35, validator=_share)
     concept_weight: int = field(default=2, validator=_count)
     max_evidence: int = field(default=8, validator=_count)
+    revision_share: float = field(default=0.2, validator=_share)
     redline_floor: float = field(default=0.5, validator=_share)
     sentence_pair_floor: float = field(default=0.2, validator=_share)
     sentence_redline: float = field(default=0.5, validator=_share)

@@ -25,6 +25,7 @@ import attrs
 
 from .align.compare import compare as compare_units
 from .describe import describe
+from .describe.concepts import find_concepts
 from .errors import DocdiffError, InputError, OptionsError
 from .lang import languages
 from .model import Document
@@ -241,5 +242,7 @@ def clear_caches() -> None:
     this after changing lexicon data at run time, or to time the work rather
     than the caches (``benchmarks/``).  Patterns built from the language
     packs need no clearing: they are keyed by the packs known at the call.
+    The concepts found in a sentence are kept too (:func:`find_concepts`).
     """
     clear_formula_caches()
+    find_concepts.cache_clear()

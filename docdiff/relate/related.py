@@ -87,8 +87,11 @@ def related_pairs(
     """
     if left.language != right.language:
         return []
-    language = left.language
     lu, ru = left.units, right.units
+    unpaired = len(lu) - len({i for i, _ in linked}) + len(ru) - len({j for _, j in linked})
+    if unpaired < tuning.revision_share * (len(lu) + len(ru)):
+        return []  # a revision: its few insertions and deletions are what they say
+    language = left.language
     weight = tuning.concept_weight
     people = left.metadata.signatories + right.metadata.signatories
     skip = people_keys([w for s in people for w in (s.name, s.role or "")], language)
