@@ -361,7 +361,9 @@ def test_mentions_up_to_an_end_are_those_of_the_whole_text(text: str, end: int) 
             )
 
 
-def test_fast_on_a_long_text() -> None:
+def test_no_runaway_matching_on_a_long_text() -> None:
+    # A guard against catastrophic backtracking (seconds or worse), not a
+    # speed target: those live in benchmarks/.
     unit = (
         "The United States and the Republic of India reaffirm the U.S.-India partnership. "
         "Президент Азербайджанской Республики и Председатель Китайской Народной Республики. "
@@ -375,4 +377,4 @@ def test_fast_on_a_long_text() -> None:
     elapsed = time.perf_counter() - started
     # 阿方 names no one here: the UAE and Azerbaijan are both named once.
     assert len(mentions) == 160 * per_unit == 160 * 9
-    assert elapsed < 0.25  # generous for slow CI; typically ~10 ms
+    assert elapsed < 2.0  # typically ~10 ms; a runaway pattern takes far longer
