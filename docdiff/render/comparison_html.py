@@ -26,6 +26,7 @@ from ..result import Change, ClausePair, Comparison, Op, PairKind
 from .comparison_html_phrases import phrases_section
 from .html_parts import (
     Element,
+    IdMap,
     Ids,
     badge,
     clause_map_section,
@@ -46,14 +47,15 @@ def _asset(name: str) -> str:
     return resources.files("docdiff.render").joinpath(name).read_text(encoding="utf-8")
 
 
-def _labels(labels: Sequence[str], id_of: dict[str, str]) -> list[Element | str]:
+def _labels(labels: Sequence[str], id_of: IdMap) -> list[Element | str]:
     out: list[Element | str] = []
     for label in labels:
         if out:
             out.append(", ")
         span = E.SPAN(clean(label), E.CLASS("label"))
-        if label in id_of:
-            span.set("id", id_of[label])
+        placed = id_of.place(label)
+        if placed is not None:
+            span.set("id", placed)
         out.append(span)
     return out
 
@@ -101,9 +103,7 @@ def _pair_body(index: int, pair: ClausePair, comparison: Comparison, ids: Ids) -
         head.append(E.UL(*(E.LI(clean(note)) for note in pair.notes), E.CLASS("notes")))
     left_lang, right_lang = comparison.left.language, comparison.right.language
 
-    def side(
-        labels: Sequence[str], id_of: dict[str, str], keep: Sequence[Op], lang: str, name: str
-    ) -> Element:
+    def side(labels: Sequence[str], id_of: IdMap, keep: Sequence[Op], lang: str, name: str) -> Element:
         if not labels:
             return E.TD(f"not in the {name} document", E.CLASS("side absent"))
         return E.TD(

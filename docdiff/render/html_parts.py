@@ -22,6 +22,7 @@ from .words import NONE, describe_pair, pair_heading, title_of, unchanged
 
 __all__ = [
     "Element",
+    "IdMap",
     "Ids",
     "badge",
     "clause_map_section",
@@ -44,6 +45,26 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("\ufffd", text)
 
 
+class IdMap(dict[str, str]):
+    """Label -> id, remembering which ids a page has already given an element.
+
+    A unit related to several others appears in several pairs; its id goes
+    to the first of them only, so that ids stay unique and links land there.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placed: set[str] = set()
+
+    def place(self, label: str) -> str | None:
+        """The id for ``label``'s element, or None when the page already has it (or there is none)."""
+        found = self.get(label)
+        if found is None or found in self.placed:
+            return None
+        self.placed.add(found)
+        return found
+
+
 class Ids:
     """Unique, whitespace-free ids for every unit label of both documents."""
 
@@ -52,8 +73,8 @@ class Ids:
         self.right = self._assign("R", comparison.right)
 
     @staticmethod
-    def _assign(prefix: str, document: Document) -> dict[str, str]:
-        ids: dict[str, str] = {}
+    def _assign(prefix: str, document: Document) -> IdMap:
+        ids = IdMap()
         taken: set[str] = set()
         for unit in document.units:
             base = f"{prefix}-" + _SPACE.sub("_", clean(unit.label))
