@@ -25,7 +25,9 @@ whether the next line starts a new chunk:
 
 Finally a chunk is cut where scraping glued two paragraphs together, a full
 stop followed directly by a capitalised word ("...статьей 45.Настоящий
-Договор", "...в рамках ООН.Стороны"); see :func:`_glue_points`.
+Договор", "...в рамках ООН.Стороны"); see :func:`_glue_points`.  A chunk
+numbered "27." is also cut where the next clause starts mid-line after a
+sentence ("...partners. 28. The leaders ..."); see :func:`_next_clause_points`.
 """
 
 from __future__ import annotations
@@ -193,6 +195,31 @@ def _glue_points(text: str) -> list[int]:
     return [m.end() for m in _glue_re(languages()).finditer(text)]
 
 
+# "...partners. 28. The leaders": a sentence end, spaces, the number, a dot,
+# spaces and a letter (checked to be a capital by the caller).
+_MID_MARKER_RE = re.compile(r"(?<=[.!?])[ \t\u00a0]+(\d{1,4})\.[ \t\u00a0]+(?=[^\W\d_])")
+
+
+def _next_clause_points(text: str) -> list[int]:
+    """Offsets in ``text`` where the next numbered clause starts mid-line ("... partners. 28. The").
+
+    Only in a chunk that starts with an arabic number ("27.", Kind.ARABIC), and
+    only for the number one past the last clause (28, then 29 ...) after a sentence end and before a
+    capital: a figure in prose ("... in 2023. 45 States ...") or a cross
+    reference is no clause start, and a number out of sequence is left alone.
+    """
+    marker = find_marker(text)
+    if marker is None or marker.kind is not Kind.ARABIC or _MID_MARKER_RE.search(text) is None:
+        return []
+    expected, points = marker.value[0] + 1, []
+    for match in _MID_MARKER_RE.finditer(text, marker.content):
+        if int(match.group(1)) == expected and text[match.end()].isupper():
+            # The chunk before ends at the sentence end, the new one at the number.
+            points.append(match.start(1))
+            expected += 1
+    return points
+
+
 def _chunk(source: str, start: int, end: int) -> Chunk:
     return Chunk(start, end, source[start:end])
 
@@ -200,9 +227,24 @@ def _chunk(source: str, start: int, end: int) -> Chunk:
 def _unglue(source: str, chunk: Chunk) -> list[Chunk]:
     cuts = _glue_points(chunk.text)
     if not cuts:
+        return _split_next_clauses(source, chunk)
+    bounds = [0, *cuts, len(chunk.text)]
+    pieces = [_chunk(source, chunk.start + a, chunk.start + b) for a, b in itertools.pairwise(bounds)]
+    return [part for piece in pieces for part in _split_next_clauses(source, piece)]
+
+
+def _split_next_clauses(source: str, chunk: Chunk) -> list[Chunk]:
+    """``chunk`` cut where the next numbered clause starts mid-line, each piece trimmed."""
+    cuts = _next_clause_points(chunk.text)
+    if not cuts:
         return [chunk]
     bounds = [0, *cuts, len(chunk.text)]
-    return [_chunk(source, chunk.start + a, chunk.start + b) for a, b in itertools.pairwise(bounds)]
+    pieces: list[Chunk] = []
+    for a, b in itertools.pairwise(bounds):
+        piece = chunk.text[a:b]
+        # The spaces between the sentence end and the number belong to neither chunk.
+        pieces.append(_chunk(source, chunk.start + a, chunk.start + a + len(piece.rstrip())))
+    return pieces
 
 
 def _merge_invisible(source: str, groups: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:

@@ -28,7 +28,7 @@ EXPECTED: dict[str, tuple[int, int]] = {
     # numbered
     "az-cn-2025-04.ru.txt": (2, 18),
     "ir-ru-2025-01.ru.txt": (9, 47),  # "Статья 1".."Статья 47", preamble ends "о нижеследующем:"
-    "in-us-2023-06-22.en.txt": (0, 57),  # 1..58, paragraph 28 missing in the source
+    "in-us-2023-06-22.en.txt": (0, 58),  # 1..58, 28 starts mid-line after 27's last sentence
     "ca-us-2023-03-24.en.txt": (2, 8),
     "cn-us-2025-08-11.en.txt": (4, 2),
     "es-us-2022-06-28.en.txt": (1, 18),
@@ -68,10 +68,13 @@ def test_statement_parses_and_loses_nothing(path: Path) -> None:
         assert (len(doc.preamble), len(doc.clauses)) == EXPECTED[path.name]
 
 
-def test_us_india_2023_labels_skip_28() -> None:
+def test_us_india_2023_clause_28_split_off_mid_line() -> None:
+    # "... Partners in the Blue Pacific. 28. The leaders also welcomed ..." on one line.
     doc = segment((ROOT / "en" / "in-us-2023-06-22.en.txt").read_text(encoding="utf-8"))
     labels = [c.label for c in doc.clauses]
-    assert "28" not in labels and labels[-1] == "58"
+    assert labels == [str(n) for n in range(1, 59)]
+    assert doc.clauses[26].text.endswith("Partners in the Blue Pacific.")
+    assert doc.clauses[27].text.startswith("The leaders also welcomed the depth and pace")
     assert doc.clauses[1].section == "Charting a Technology Partnership for the Future"
 
 
