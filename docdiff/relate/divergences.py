@@ -95,7 +95,7 @@ def _numbers(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[Diverg
     return out
 
 
-def _mentions(sentences: Sequence[Sentence], source: str, language: str) -> dict[str, tuple[int, int]]:
+def _mentions(sentences: Sequence[Sentence], language: str) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     specific = _specific()
     for sentence in sentences:
@@ -108,8 +108,8 @@ def _mentions(sentences: Sequence[Sentence], source: str, language: str) -> dict
 def _entities(
     left: Sequence[Sentence], right: Sequence[Sentence], sources: tuple[str, str], languages: tuple[str, str]
 ) -> list[Divergence]:
-    a = _mentions(left, sources[0], languages[0])
-    b = _mentions(right, sources[1], languages[1])
+    a = _mentions(left, languages[0])
+    b = _mentions(right, languages[1])
     out = []
     for concept in sorted(a.keys() - b.keys()):
         start, end = a[concept]

@@ -82,12 +82,14 @@ def _missing(alone: list[Sentence], other: Sequence[Sentence], language: str) ->
     return out
 
 
-def _read(pair: ClausePair, comparison: Comparison, options: Options) -> ClausePair:
+def _read(
+    pair: ClausePair, comparison: Comparison, options: Options, indices: tuple[dict[str, int], dict[str, int]]
+) -> ClausePair:
     """The pair with its sentence alignment (when rewritten) and its divergences."""
     if not (pair.left and pair.right) or pair.change is not Change.SUBSTANTIVE:
         return pair
     left, right = comparison.left, comparison.right
-    lindex, rindex = _indices(comparison)
+    lindex, rindex = indices
     a, b = _sentences(left, lindex, pair.left), _sentences(right, rindex, pair.right)
     language = left.language
     languages = (left.language, right.language)
@@ -153,5 +155,6 @@ def relate(comparison: Comparison, options: Options | None = None) -> Comparison
     options = options or comparison.options
     if not options.related:
         return comparison
-    pairs = tuple(_read(p, comparison, options) for p in _with_related(comparison, options))
+    indices = _indices(comparison)  # label -> unit index, once for every pair
+    pairs = tuple(_read(p, comparison, options, indices) for p in _with_related(comparison, options))
     return _recount(comparison, pairs)

@@ -70,10 +70,6 @@ def _unit_bags(units: Sequence[Clause], sentences: list[tuple[int, Counter[str]]
     return out
 
 
-def _joined(units: Sequence[Clause]) -> str:
-    return "\n\n".join(u.text for u in units)
-
-
 def related_pairs(
     left: Document, right: Document, linked: set[tuple[int, int]], tuning: RelateTuning
 ) -> list[tuple[int, int, ClausePair]]:
@@ -113,10 +109,13 @@ def related_pairs(
             alone = i not in paired_left or j not in paired_right
             if alone and (score >= tuning.unit_floor or near >= tuning.sentence_floor):
                 scores[(i, j)] = max(score, closest.get((i, j), 0.0))
+    if not scores:
+        return []
+    # Only evidence that is shown needs its words as written.
     surface = surface_words([s for u in (*lu, *ru) for s in u.sentences], language)
     found = []
     for (i, j), score in sorted(scores.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        a, b = _joined([lu[i]]), _joined([ru[j]])
+        a, b = lu[i].text, ru[j].text
         pair = ClausePair(
             kind=PairKind.RELATED,
             left=(lu[i].label,),
